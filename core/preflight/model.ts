@@ -1,0 +1,71 @@
+import type { ComparePreview, SubjectKey } from '../compare/model';
+import type { ReferenceKind } from '../subjects/references';
+
+export const PREFLIGHT_OUTCOMES = ['ready', 'blocked', 'manual_mapping_required'] as const;
+export type PreflightOutcome = (typeof PREFLIGHT_OUTCOMES)[number];
+
+export const BLOCKED_REASONS = [
+  'duplicate_name_in_source',
+  'duplicate_name_in_target',
+  'stale_evidence',
+  'missing_evidence',
+  'type_not_promotable',
+  'secret_bearing_payload',
+  'identity_conflict',
+] as const;
+/** Stable reason code of a blocked subject. */
+export type BlockedReason = (typeof BLOCKED_REASONS)[number];
+
+/** A reference that cannot be resolved in the target tenant. */
+export interface MappingGap {
+  kind: ReferenceKind;
+  /** Source tenant's object id and display name (name may be unknown when the source could not resolve it). */
+  sourceId: string;
+  sourceName: string | undefined;
+  problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing';
+}
+
+/** A managed mapping applied during resolution (issue: managed mappings). */
+export interface AppliedMapping {
+  kind: ReferenceKind;
+  sourceId: string;
+  targetId: string;
+}
+
+/** A preflight decision for one subject to promote (missing in target or different). */
+export interface PreflightItem extends SubjectKey {
+  outcome: PreflightOutcome;
+  /** `missing_in_target` → create, `different` → update. */
+  action: 'create' | 'update';
+  sourceId: string;
+  targetId?: string;
+  blockedReason?: BlockedReason;
+  /** Human-readable detail for blocked subjects. */
+  blockedDetail?: string;
+  gaps?: MappingGap[];
+  /** Source reference id → target id, for ready subjects. */
+  referenceMap?: Record<string, string>;
+  mappingsUsed?: AppliedMapping[];
+  sourceHash: string;
+  /** Content + assignments hash of the target at preflight time, for updates. */
+  targetHash?: string;
+}
+
+export interface PreflightCounts {
+  ready: number;
+  blocked: number;
+  manualMapping: number;
+  inSync: number;
+  onlyInTarget: number;
+}
+
+/** The read-only promotion preflight over a compare preview. */
+export interface PromotionPreflight {
+  compare: ComparePreview;
+  items: PreflightItem[];
+  counts: PreflightCounts;
+  /** Subjects excluded from promotion that are neither blocked nor manual: ambiguous rows, only-in-target rows. */
+  excluded: { key: SubjectKey; why: string }[];
+  /** sha256 over the compare fingerprint, every item's decision and the mappings used. */
+  fingerprint: string;
+}

@@ -1,0 +1,27 @@
+import type { CompareSelection } from '../compare/model';
+import type { ActorId, WorkspaceId } from '../ids';
+
+/**
+ * A pending "Execute promotion" click, kept server-side so the confirmation cannot forge who asked
+ * or which preflight they saw: the confirm card carries only this request's id.
+ */
+export interface PromotionRequest {
+  id: string;
+  workspaceId: WorkspaceId;
+  selection: CompareSelection;
+  preflightFingerprint: string;
+  requesterId: ActorId;
+  createdAt: Date;
+  /** Set once the request was confirmed or cancelled; a request is used at most once. */
+  closedAt?: Date;
+  runId?: string;
+}
+
+/** Pending promotion requests. */
+export interface PromotionRequestStore {
+  insert(request: PromotionRequest): Promise<void>;
+  /** The request within its workspace, or undefined (absent or another workspace's). */
+  get(workspaceId: WorkspaceId, id: string): Promise<PromotionRequest | undefined>;
+  /** Marks a request closed; false when it was already closed. */
+  close(workspaceId: WorkspaceId, id: string, at: Date, runId?: string): Promise<boolean>;
+}

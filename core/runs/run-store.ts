@@ -1,0 +1,47 @@
+import type { RunId, TenantId, WorkspaceId } from '../ids';
+import type { PromotionRun, RunItemResult, RunStatus, SummaryCounts } from './model';
+
+/** A run without its plan and exclusions: what lists need. */
+export type RunListEntry = Omit<PromotionRun, 'plan' | 'excluded'>;
+
+/** Filters for listing runs. */
+export interface RunQuery {
+  workspaceId: WorkspaceId;
+  /** Only runs whose source and target are both in this set; undefined means all of the workspace. */
+  visibleTenantIds?: TenantId[];
+  tenantId?: TenantId;
+  status?: RunStatus;
+  offset: number;
+  limit: number;
+}
+
+/** Outcome of trying to take the per-target run lock. */
+export type RunLockResult =
+  | { kind: 'acquired' }
+  | { kind: 'same_plan'; runId: RunId }
+  | { kind: 'target_busy'; runId: RunId };
+
+/** Promotion runs, their item results and the per-target run lock. */
+export interface RunStore {
+  /**
+   * Takes the target's run lock for a plan. Exactly one caller acquires it; a concurrent caller with the same
+   * plan fingerprint gets `same_plan`, one with another plan `target_busy`.
+   */
+  acquireLock(target: TenantId, runId: RunId, planFingerprint: string, now: Date): Promise<RunLockResult>;
+  /** Releases the lock if this run holds it. */
+  releaseLock(target: TenantId, runId: RunId): Promise<void>;
+  insert(run: PromotionRun): Promise<void>;
+  /** The run within its workspace; undefined when absent or in another workspace. */
+  get(workspaceId: WorkspaceId, runId: RunId): Promise<PromotionRun | undefined>;
+  /** The run by id alone: for the worker, which re-checks workspace and rights itself. */
+  getForWorker(runId: RunId): Promise<PromotionRun | undefined>;
+  list(query: RunQuery): Promise<{ runs: RunListEntry[]; total: number }>;
+  /** Latest run per target tenant of a workspace. */
+  latestPerTarget(workspaceId: WorkspaceId): Promise<Map<TenantId, RunListEntry>>;
+  update(runId: RunId, patch: Partial<Pick<PromotionRun, 'status' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'startedAt' | 'finishedAt' | 'conversation'>>): Promise<void>;
+  /** Records an item result; returns false when that item was already recorded (never overwritten). */
+  recordItem(result: RunItemResult): Promise<boolean>;
+  items(runId: RunId, page?: { offset: number; limit: number }): Promise<{ items: RunItemResult[]; total: number }>;
+  /** Counts of recorded outcomes, for the summary. */
+  itemCounts(runId: RunId): Promise<Pick<SummaryCounts, 'succeeded' | 'failed' | 'skipped'>>;
+}
