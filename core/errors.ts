@@ -20,7 +20,11 @@ export abstract class DomainError extends Error {
 /** The object does not exist, or the actor may not see it: both answer the same (deny-as-not-found). */
 export class NotFound extends DomainError {
   readonly code = 'not_found';
-  constructor(readonly what: 'tenant' | 'workspace' | 'run' | 'subject' | 'export' | 'mapping') {
+  constructor(
+    readonly what: 'tenant' | 'workspace' | 'run' | 'subject' | 'export' | 'mapping',
+    /** Close names among what the actor may see ("did you mean"); never names anything invisible. */
+    readonly suggestions: readonly string[] = [],
+  ) {
     super(`${what} not found`);
   }
 }

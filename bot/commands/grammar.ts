@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { RUN_STATUSES, type RunStatus } from '../../core/runs/model';
+import { REFERENCE_KINDS, type ReferenceKind } from '../../core/subjects/references';
+
+/** Every command the bot understands, with its usage and what it does (rendered by `help`). */
+export const COMMAND_USAGE = {
+  help: { usage: 'help', description: 'Show the commands.' },
+  compare: { usage: 'compare <source> to <target> [types <type,...>] [without assignments]', description: 'Compare two tenants and prepare a promotion preflight.' },
+  tenants: { usage: 'tenants [filter]', description: 'List the tenants you can see, with snapshot freshness and last run.' },
+  runs: { usage: 'runs [for <tenant>] [status <status>] [page <n>]', description: 'Recent promotion runs.' },
+  run: { usage: 'run <id>', description: 'One promotion run in detail.' },
+  audit: { usage: 'audit [page <n>]', description: 'Recent audit events of the workspace (admins).' },
+  pause: { usage: 'pause promotions [reason]', description: 'Stop new promotion runs from starting (admins).' },
+  resume: { usage: 'resume promotions', description: 'Allow promotion runs again (admins).' },
+  sync: { usage: 'sync <tenant>', description: 'Refresh a tenant\'s inventory snapshot now.' },
+  map: { usage: 'map <kind> "<source name>" to "<target name>" for <source> to <target>', description: 'Map a group, scope tag, filter or named location to its counterpart in the target.' },
+  mappings: { usage: 'mappings <source> to <target>', description: 'List the mappings of a tenant pair.' },
+  unmap: { usage: 'unmap <kind> "<source name>" for <source> to <target>', description: 'Remove a mapping.' },
+} as const;
+export type CommandName = keyof typeof COMMAND_USAGE;
+
+/** A parsed chat command. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'compare'; source: string; target: string; types: string[]; includeAssignments: boolean }
+  | { name: 'tenants'; filter: string }
+  | { name: 'runs'; tenant?: string; status?: RunStatus; page: number }
+  | { name: 'run'; runId: string }
+  | { name: 'audit'; page: number }
+  | { name: 'pause'; reason: string }
+  | { name: 'resume' }
+  | { name: 'sync'; tenant: string }
+  | { name: 'map'; kind: ReferenceKind; sourceName: string; targetName: string; source: string; target: string }
+  | { name: 'mappings'; source: string; target: string }
+  | { name: 'unmap'; kind: ReferenceKind; sourceName: string; source: string; target: string };
+
+/** What parsing a message produced: a command, a known command used wrongly, or nothing we know. */
+export type ParseResult =
+  | { kind: 'command'; command: Command }
+  | { kind: 'usage'; name: CommandName; problem: string }
+  | { kind: 'unknown'; text: string };
+
+/** Longest text accepted for any one argument; longer input is refused rather than processed. */
+const MAX_ARGUMENT = 120;
+const name = z.string().trim().min(1).max(MAX_ARGUMENT).transform(unquote);
+const page = z.coerce.number().int().min(1).max(10_000);
+const kindAliases: Record<string, ReferenceKind> = {
+  group: 'group', groups: 'group',
+  scopetag: 'scopeTag', 'scope-tag': 'scopeTag', tag: 'scopeTag',
+  filter: 'assignmentFilter', assignmentfilter: 'assignmentFilter',
+  location: 'namedLocation', namedlocation: 'namedLocation', 'named-location': 'namedLocation',
+  notificationtemplate: 'notificationTemplate',
+};
+const kind = z.string().transform((k, ctx) => {
+  const found = kindAliases[k.toLowerCase()] ?? REFERENCE_KINDS.find((r) => r.toLowerCase() === k.toLowerCase());
+  if (!found) ctx.addIssue({ code: 'custom', message: `unknown kind "${k}" (group, scopeTag, filter, namedLocation)` });
+  return found as ReferenceKind;
+});
+
+function unquote(s: string): string {
+  return s.trim().replace(/^["'“”‘’](.*)["'“”‘’]$/s, '$1').trim();
+}
+
+type Rule = { name: CommandName; pattern: RegExp; build: (m: RegExpMatchArray) => Command };
+
+/** Patterns are anchored and tried in order; the first keyword decides which usage a failure shows. */
+const RULES: Rule[] = [
+  { name: 'help', pattern: /^(help|\?|commands)$/i, build: () => ({ name: 'help' }) },
+  {
+    name: 'compare',
+    pattern: /^compare\s+(.+?)\s+(?:to|with|against)\s+(.+?)(?:\s+types?\s+([\w\s,-]+?))?(\s+without\s+assignments)?$/i,
+    build: (m) => ({
+      name: 'compare',
+      source: name.parse(m[1]),
+      target: name.parse(m[2]),
+      types: (m[3] ?? '').split(/[\s,]+/).filter(Boolean).slice(0, 20),
+      includeAssignments: !m[4],
+    }),
+  },
+  { name: 'tenants', pattern: /^tenants(?:\s+(.*))?$/i, build: (m) => ({ name: 'tenants', filter: z.string().max(MAX_ARGUMENT).parse((m[1] ?? '').trim()) }) },
+  {
+    name: 'runs',
+    pattern: /^runs(?:\s+for\s+(.+?))?(?:\s+status\s+(\S+))?(?:\s+page\s+(\S+))?$/i,
+    build: (m) => ({
+      name: 'runs',
+      ...(m[1] ? { tenant: name.parse(m[1]) } : {}),
+      ...(m[2] ? { status: z.enum(RUN_STATUSES).parse(m[2].toLowerCase()) } : {}),
+      page: page.parse(m[3] ?? 1),
+    }),
+  },
+  { name: 'run', pattern: /^run\s+(\S+)$/i, build: (m) => ({ name: 'run', runId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).parse(m[1]) }) },
+  { name: 'audit', pattern: /^audit(?:\s+page\s+(\S+))?$/i, build: (m) => ({ name: 'audit', page: page.parse(m[1] ?? 1) }) },
+  { name: 'pause', pattern: /^pause\s+promotions?(?:\s+(.*))?$/i, build: (m) => ({ name: 'pause', reason: z.string().max(200).parse((m[1] ?? '').trim()) }) },
+  { name: 'resume', pattern: /^resume\s+promotions?$/i, build: () => ({ name: 'resume' }) },
+  { name: 'sync', pattern: /^sync\s+(.+)$/i, build: (m) => ({ name: 'sync', tenant: name.parse(m[1]) }) },
+  {
+    name: 'map',
+    pattern: /^map\s+(\S+)\s+("[^"]+"|\S+)\s+to\s+("[^"]+"|\S+)\s+for\s+(.+?)\s+to\s+(.+)$/i,
+    build: (m) => ({ name: 'map', kind: kind.parse(m[1]), sourceName: name.parse(m[2]), targetName: name.parse(m[3]), source: name.parse(m[4]), target: name.parse(m[5]) }),
+  },
+  { name: 'mappings', pattern: /^mappings\s+(.+?)\s+to\s+(.+)$/i, build: (m) => ({ name: 'mappings', source: name.parse(m[1]), target: name.parse(m[2]) }) },
+  {
+    name: 'unmap',
+    pattern: /^unmap\s+(\S+)\s+("[^"]+"|\S+)\s+for\s+(.+?)\s+to\s+(.+)$/i,
+    build: (m) => ({ name: 'unmap', kind: kind.parse(m[1]), sourceName: name.parse(m[2]), source: name.parse(m[3]), target: name.parse(m[4]) }),
+  },
+];
+
+/** Parses one message (mention already removed). Never throws. */
+export function parseCommand(raw: string): ParseResult {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const keyword = text.split(' ')[0]?.toLowerCase() ?? '';
+  for (const rule of RULES) {
+    const match = text.match(rule.pattern);
+    if (!match) continue;
+    try {
+      return { kind: 'command', command: rule.build(match) };
+    } catch (error) {
+      return { kind: 'usage', name: rule.name, problem: describe(error) };
+    }
+  }
+  const known = (Object.keys(COMMAND_USAGE) as CommandName[]).find((c) => c === keyword);
+  if (known) return { kind: 'usage', name: known, problem: 'The arguments are not in the expected form.' };
+  return { kind: 'unknown', text: text.slice(0, MAX_ARGUMENT) };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    if (issue?.code === 'too_big') return `An argument is too long (at most ${MAX_ARGUMENT} characters).`;
+    return issue ? `Invalid argument: ${issue.message}.` : 'Invalid arguments.';
+  }
+  return 'Invalid arguments.';
+}

@@ -1,0 +1,114 @@
+import { MongoClient, type Db } from 'mongodb';
+import type { Agenda } from 'agenda';
+import { isDemoMode, type Env } from '../core/config/env';
+import { ensureIndexes } from '../core/store/collections';
+import { MongoAuditLog } from '../core/store/mongo-audit-log';
+import { MongoControlStore } from '../core/store/mongo-control-store';
+import { MongoConversationStore } from '../core/store/mongo-conversation-store';
+import { MongoDirectoryStore } from '../core/store/mongo-directory-store';
+import { MongoMappingStore } from '../core/store/mongo-mapping-store';
+import { MongoPromotionRequestStore } from '../core/store/mongo-promotion-request-store';
+import { resolveMongo, DEMO_DATA_DIR } from '../core/store/mongo-resolver';
+import { MongoRunStore } from '../core/store/mongo-run-store';
+import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
+import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
+import { createScheduler } from '../jobs/scheduler';
+import { createAdapter } from './adapter';
+import { createBotApplication } from './app';
+import type { BotDeps } from './bot-deps';
+import { ExportLinks } from './export-links';
+import { applySeed, readSeedFile } from '../core/access/seed';
+import { DEMO_TENANT_IDS, demoDirectory } from './demo-directory';
+import { startServer, type BotServer } from './server';
+
+/** A running TenantAtlas: what `npm start` and the end-to-end tests hold and stop. */
+export interface RunningSystem {
+  port: number | undefined;
+  db: Db;
+  deps: BotDeps;
+  agenda: Agenda;
+  stop(): Promise<void>;
+}
+
+/** Assembles and starts the system for the configured role. Demo mode brings its own Graph sandbox and directory. */
+export async function startSystem(env: Env, log: (msg: string) => void): Promise<RunningSystem> {
+  const demoMode = isDemoMode(env);
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const mongo = await resolveMongo({ uri: env.MONGODB_URI, dataDir: demoMode ? DEMO_DATA_DIR : undefined, log });
+    stops.push(() => mongo.stop());
+    const client = await MongoClient.connect(mongo.uri);
+    stops.push(() => client.close());
+    const db = client.db(env.MONGODB_DB);
+    await ensureIndexes(db);
+
+    const directory = new MongoDirectoryStore(db);
+    const snapshots = new MongoSnapshotStore(db);
+    const now = () => new Date();
+
+    if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
+    else if (demoMode) await applySeed(directory, demoDirectory(DEMO_TENANT_IDS));
+
+    const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: 10 * 60_000 });
+    const port = env.PORT;
+    const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+    const runs = new MongoRunStore(db);
+    const audit = new MongoAuditLog(db);
+    const controls = new MongoControlStore(db);
+    const adapter = createAdapter(env, log);
+
+    const deps: BotDeps = {
+      directory,
+      snapshots,
+      runs,
+      audit,
+      controls,
+      mappings: new MongoMappingStore(db),
+      requests: new MongoPromotionRequestStore(db),
+      conversations: new MongoConversationStore(db),
+      refresher: new AgendaInventoryRefresher(agenda, snapshots),
+      queue: new AgendaPromotionQueue(agenda),
+      exports: new ExportLinks({ baseUrl: publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
+      freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
+      refreshWaitMs: 20_000,
+      now,
+      demoMode,
+      log,
+    };
+
+    let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
+    if (env.ROLE !== 'web') {
+      await agenda.start();
+      workerState = 'running';
+      stops.push(async () => {
+        workerState = 'stopped';
+        // drain waits for running jobs; stop alone would unlock them for another worker mid-write.
+        await agenda.drain(30_000).catch(() => undefined);
+        await agenda.stop();
+      });
+    }
+
+    let server: BotServer | undefined;
+    if (env.ROLE !== 'worker') {
+      const app = createBotApplication(adapter, deps);
+      server = await startServer({
+        port,
+        adapter,
+        onTurn: (turn) => app.run(turn).then(() => undefined),
+        health: {
+          store: async () => ((await db.command({ ping: 1 })).ok === 1 ? 'ok' : 'down'),
+          worker: () => workerState,
+        },
+        log,
+      });
+      stops.push(() => server!.close());
+    }
+    return { port: server?.port, db, deps, agenda, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import restify from 'restify';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+
+/** What the health endpoint reports: component states only, never configuration. */
+export interface HealthProbe {
+  store(): Promise<'ok' | 'down'>;
+  worker(): 'running' | 'stopped' | 'disabled';
+}
+
+/** An extra GET route served beside the bot (signed export downloads). */
+export interface ExtraRoute {
+  path: string;
+  handle(req: restify.Request, res: restify.Response): Promise<void>;
+}
+
+export interface BotServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts restify with `POST /api/messages`, `GET /healthz` and the extra routes. */
+export async function startServer(opts: {
+  port: number;
+  adapter: TeamsAdapter;
+  onTurn: (context: TurnContext) => Promise<void>;
+  health: HealthProbe;
+  routes?: ExtraRoute[];
+  log: (msg: string) => void;
+}): Promise<BotServer> {
+  const server = restify.createServer({ name: 'tenantatlas' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await opts.adapter.process(req, res, opts.onTurn);
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const store = await opts.health.store().catch(() => 'down' as const);
+    const worker = opts.health.worker();
+    const ok = store === 'ok' && worker !== 'stopped';
+    res.status(ok ? 200 : 503);
+    res.json({ status: ok ? 'ok' : 'degraded', store, worker });
+  });
+
+  for (const route of opts.routes ?? []) {
+    server.get(route.path, async (req, res) => {
+      try {
+        await route.handle(req, res);
+      } catch {
+        if (!res.headersSent) {
+          res.status(500);
+          res.json({ error: 'internal error' });
+        }
+      }
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '0.0.0.0', () => resolve());
+  });
+  const address = server.address() as { port: number };
+  opts.log(`bot listening on http://localhost:${address.port}/api/messages`);
+  return {
+    port: address.port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,63 @@
+import type { TenantId } from '../core/ids';
+import { guarded, paging } from './actions';
+import { renderCard, type CardAttachment } from './render';
+import template from './templates/tenants.json';
+import { bounded, clip, countOf } from './text';
+import { CARD_INPUT_IDS, type RegistryData } from './verbs';
+import type { Availability, PageView } from './view-parts';
+
+/** One registry row: a tenant the actor may see. */
+export interface TenantRowView {
+  id: TenantId;
+  displayName: string;
+  environment: string;
+  /** e.g. "observed 2 h ago" or "stale: Graph unavailable". */
+  freshnessText: string;
+  stale: boolean;
+  /** e.g. "Last run: succeeded 3 d ago" or "No runs yet". */
+  lastRunText: string;
+}
+
+/** The tenant registry card: the current page of visible tenants and what Compare may offer. */
+export interface TenantsCardView {
+  /** The filter as typed; empty for all tenants. */
+  filter: string;
+  rows: TenantRowView[];
+  page: PageView;
+  /** Number of tenants matching the filter, over all pages. */
+  totalCount: number;
+  /** Tenants the actor may choose as the source of a compare. */
+  sources: { id: TenantId; displayName: string }[];
+  /** Whether Compare is offered, or why not (e.g. fewer than two visible tenants). */
+  compare: Availability;
+}
+
+const MAX_ROWS = 15;
+const MAX_SOURCES = 50;
+
+/** The tenant registry: rows with freshness and last run, one shared source list and a Compare per row. */
+export function tenantsCard(view: TenantsCardView): CardAttachment {
+  const registry: RegistryData = { filter: view.filter, page: view.page.page };
+  const sources = bounded(view.sources, MAX_SOURCES);
+  const count = countOf(view.totalCount, 'tenant', 'tenants');
+  return renderCard(template, {
+    filterText: view.filter ? `${count} matching "${clip(view.filter, 60)}"` : `${count} you can see`,
+    showSources: view.compare.enabled && sources.shown.length > 0,
+    sourceInputId: CARD_INPUT_IDS.compareSource,
+    sources: sources.shown.map((s) => ({ title: clip(s.displayName, 60), value: s.id })),
+    sourcesMore: sources.more ? `${sources.more} tenants: narrow the list with a filter.` : '',
+    compareBlocked: !view.compare.enabled,
+    compareReason: view.compare.enabled ? '' : `Compare is unavailable: ${view.compare.reason}`,
+    emptyText: view.rows.length === 0 ? (view.filter ? `No tenant matches "${clip(view.filter, 60)}".` : 'No tenants are visible to you yet.') : '',
+    rows: view.rows.slice(0, MAX_ROWS).map((row) => ({
+      name: clip(row.displayName, 80),
+      environment: clip(row.environment, 40),
+      freshness: clip(row.freshnessText, 80),
+      freshnessColor: row.stale ? 'warning' : 'default',
+      lastRun: clip(row.lastRunText, 80),
+      compare: guarded('Compare', { verb: 'tenants.compare', data: { targetTenantId: row.id, registry } }, view.compare),
+    })),
+    paging: paging(view.page, (page) => ({ verb: 'tenants.page', data: { filter: view.filter, page } })),
+  });
+}
+

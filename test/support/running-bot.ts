@@ -1,0 +1,31 @@
+// Starts the real system (restify + teams-ai + MongoDB + Agenda) on a free port for protocol tests.
+import { inject } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { parseEnv } from '../../core/config/env';
+import { startSystem, type RunningSystem } from '../../bot/compose';
+import { dbUri } from './mongo';
+
+export interface RunningBot {
+  system: RunningSystem;
+  url: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** The bot in demo mode on its own database; `env` overrides any variable. */
+export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
+  const uri = inject('mongoUri');
+  if (!uri) throw new Error(inject('mongoUnavailable') || 'no MongoDB for the bot tests');
+  const dbName = `bot_${randomBytes(4).toString('hex')}`;
+  const logs: string[] = [];
+  const system = await startSystem(parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: dbUri(uri, dbName), MONGODB_DB: dbName, ...env }), (m) => logs.push(m));
+  return {
+    system,
+    url: `http://127.0.0.1:${system.port}`,
+    logs,
+    async stop() {
+      await system.db.dropDatabase().catch(() => undefined);
+      await system.stop();
+    },
+  };
+}
