@@ -1,0 +1,140 @@
+import type { InventorySnapshot, InventorySubject } from '../inventory/model';
+import type { SubjectTypeKey } from '../subjects/subject-type';
+import { canonicalJson, compareCodeUnits, fingerprintOf } from './fingerprint';
+import {
+  COMPARE_STATES,
+  type CompareCounts,
+  type CompareEntry,
+  type ComparePreview,
+  type CompareSelection,
+  type CompareState,
+} from './model';
+import { settingDifferences } from './setting-differences';
+import { compareSubjectKeys, identityKey, normaliseName } from './subject-identity';
+
+/** Input of {@link buildComparePreview}; `typesInScope` is the selection's types resolved against the registry. */
+export interface ComparePreviewInput {
+  selection: CompareSelection;
+  source: InventorySnapshot;
+  target: InventorySnapshot;
+  typesInScope: SubjectTypeKey[];
+}
+
+/** Display order of states: what needs attention first, what is fine last. */
+const STATE_ORDER: Record<CompareState, number> = {
+  different: 0,
+  missing_in_target: 1,
+  ambiguous: 2,
+  only_in_target: 3,
+  in_sync: 4,
+};
+
+/**
+ * Matches the subjects in scope of two snapshots by type + normalised display name and classifies
+ * each identity. Pure and order-independent: the same snapshots give a deep-equal preview and fingerprint.
+ */
+export function buildComparePreview(input: ComparePreviewInput): ComparePreview {
+  const { selection } = input;
+  const inScope = new Set(input.typesInScope);
+  const sourceGroups = groupByIdentity(input.source.subjects, inScope);
+  const targetGroups = groupByIdentity(input.target.subjects, inScope);
+  const identities = new Set([...sourceGroups.keys(), ...targetGroups.keys()]);
+
+  const entries = [...identities]
+    .map((id) => classify(sourceGroups.get(id) ?? [], targetGroups.get(id) ?? [], selection.includeAssignments))
+    .sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || compareSubjectKeys(a, b));
+
+  return {
+    selection,
+    entries,
+    counts: countStates(entries),
+    fingerprint: compareFingerprint(selection, sourceGroups, targetGroups),
+    sourceObservedAt: input.source.observedAt,
+    targetObservedAt: input.target.observedAt,
+  };
+}
+
+function classify(source: InventorySubject[], target: InventorySubject[], includeAssignments: boolean): CompareEntry {
+  const named = first(source) ?? first(target)!;
+  const base = {
+    type: named.type,
+    displayName: named.displayName,
+    sourceIds: source.map((s) => s.graphId).sort(compareCodeUnits),
+    targetIds: target.map((s) => s.graphId).sort(compareCodeUnits),
+    differenceCount: 0,
+  };
+  if (source.length > 1 || target.length > 1) {
+    const duplicatedIn = [
+      ...(source.length > 1 ? ['source' as const] : []),
+      ...(target.length > 1 ? ['target' as const] : []),
+    ];
+    return { ...base, state: 'ambiguous', duplicatedIn };
+  }
+  const [s] = source;
+  const [t] = target;
+  if (!t) return { ...base, state: 'missing_in_target' };
+  if (!s) return { ...base, state: 'only_in_target' };
+
+  const identityConflict = s.kindKey !== t.kindKey;
+  const contentEqual = s.contentHash === t.contentHash;
+  const assignmentsEqual = !includeAssignments || s.assignmentsHash === t.assignmentsHash;
+  if (!identityConflict && contentEqual && assignmentsEqual) return { ...base, state: 'in_sync' };
+
+  const differenceCount = contentEqual ? 0 : settingDifferences(s, t, { includeAssignments: false }).length;
+  return {
+    ...base,
+    state: 'different',
+    differenceCount,
+    ...(!identityConflict && contentEqual ? { assignmentsOnly: true } : {}),
+    ...(identityConflict ? { identityConflict: true } : {}),
+  };
+}
+
+/** The spelling shown for a group of same-identity subjects, independent of input order. */
+function first(subjects: InventorySubject[]): InventorySubject | undefined {
+  return [...subjects].sort(
+    (a, b) => compareCodeUnits(a.displayName, b.displayName) || compareCodeUnits(a.graphId, b.graphId),
+  )[0];
+}
+
+function groupByIdentity(subjects: readonly InventorySubject[], inScope: Set<SubjectTypeKey>) {
+  const groups = new Map<string, InventorySubject[]>();
+  for (const subject of subjects) {
+    if (!inScope.has(subject.type)) continue;
+    const key = identityKey(subject.type, subject.displayName);
+    groups.set(key, [...(groups.get(key) ?? []), subject]);
+  }
+  return groups;
+}
+
+function countStates(entries: readonly CompareEntry[]): CompareCounts {
+  const counts = Object.fromEntries(COMPARE_STATES.map((state) => [state, 0])) as CompareCounts;
+  for (const entry of entries) counts[entry.state] += 1;
+  return counts;
+}
+
+/** sha256 over the selection and, per side, every in-scope subject's identity, id, hashes and kind (not observedAt). */
+function compareFingerprint(
+  selection: CompareSelection,
+  source: Map<string, InventorySubject[]>,
+  target: Map<string, InventorySubject[]>,
+): string {
+  const side = (groups: Map<string, InventorySubject[]>) =>
+    [...groups.values()]
+      .flat()
+      .map((s) => [
+        s.type,
+        normaliseName(s.displayName),
+        s.graphId,
+        s.contentHash,
+        ...(selection.includeAssignments ? [s.assignmentsHash] : []),
+        s.kindKey,
+      ])
+      .map((tuple) => canonicalJson(tuple))
+      .sort(compareCodeUnits);
+  return fingerprintOf({
+    selection: { ...selection, types: [...selection.types].sort(compareCodeUnits) },
+    source: side(source),
+    target: side(target),
+  });
+}

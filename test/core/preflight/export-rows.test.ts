@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { exportRows, toCsv } from '../../../core/preflight/export-rows';
+import { blockedReasonText } from '../../../core/preflight/reason-text';
+import { comparePair, includeGroup, snapshot, SOURCE_TENANT, TARGET_TENANT } from '../../support/inventory-builder';
+
+const source = snapshot(SOURCE_TENANT)
+  .group('s-pilot', 'Pilot users')
+  .deviceConfiguration('Restrictions', { passwordMinimumLength: 12 })
+  .deviceConfiguration('Wi-Fi', {}, { secretPaths: ['psk'] })
+  .settingsCatalog('Baseline', {}, { assignments: [includeGroup('s-pilot')] })
+  .deviceConfiguration('In Sync', {})
+  .build();
+const target = snapshot(TARGET_TENANT).deviceConfiguration('In Sync', {}).deviceConfiguration('Legacy', {}).build();
+
+describe('export rows', () => {
+  it('lists every compare row with state only when no preflight was generated', () => {
+    const { preview } = comparePair(source, target);
+    expect(exportRows(preview)).toEqual([
+      { type: 'deviceConfiguration', name: 'Restrictions', compareState: 'missing_in_target' },
+      { type: 'deviceConfiguration', name: 'Wi-Fi', compareState: 'missing_in_target' },
+      { type: 'settingsCatalog', name: 'Baseline', compareState: 'missing_in_target' },
+      { type: 'deviceConfiguration', name: 'Legacy', compareState: 'only_in_target' },
+      { type: 'deviceConfiguration', name: 'In Sync', compareState: 'in_sync' },
+    ]);
+  });
+
+  it('adds each decision with its reason or gaps in words', () => {
+    const { preview, preflight } = comparePair(source, target, { includeAssignments: true });
+    const rows = exportRows(preview, preflight);
+    expect(rows.find((r) => r.name === 'Restrictions')).toEqual({
+      type: 'deviceConfiguration',
+      name: 'Restrictions',
+      compareState: 'missing_in_target',
+      outcome: 'ready',
+    });
+    expect(rows.find((r) => r.name === 'Wi-Fi')).toMatchObject({
+      outcome: 'blocked',
+      reason: `${blockedReasonText('secret_bearing_payload')} Secret values at: psk.`,
+    });
+    expect(rows.find((r) => r.name === 'Baseline')).toMatchObject({
+      outcome: 'manual_mapping_required',
+      gaps: 'Group "Pilot users" does not exist in the target tenant.',
+    });
+    expect(rows.find((r) => r.name === 'Legacy')!.reason).toMatch(/only in the target/);
+    expect(rows.find((r) => r.name === 'In Sync')!.outcome).toBeUndefined();
+  });
+});
+
+describe('CSV export', () => {
+  it('writes a header and CRLF-terminated rows, quoting commas, quotes and line breaks', () => {
+    const csv = toCsv([
+      { type: 'deviceConfiguration', name: 'Wi-Fi, "Corp"', compareState: 'different', reason: 'line one\nline two' },
+      { type: 'settingsCatalog', name: 'Plain', compareState: 'in_sync' },
+    ]);
+    expect(csv).toBe(
+      'type,name,compareState,outcome,reason,gaps\r\n' +
+        'deviceConfiguration,"Wi-Fi, ""Corp""",different,,"line one\nline two",\r\n' +
+        'settingsCatalog,Plain,in_sync,,,\r\n',
+    );
+  });
+
+  it('neutralises names a spreadsheet would run as formulas', () => {
+    const names = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'Safe = name'];
+    const csv = toCsv(
+      names.map((name) => ({ type: 'deviceConfiguration' as const, name, compareState: 'in_sync' as const })),
+    );
+    const cells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.slice('deviceConfiguration,'.length, line.lastIndexOf(',in_sync')));
+    expect(cells).toEqual([`"'=HYPERLINK(""http://x"")"`, "'+1", "'-2", "'@SUM(A1)", 'Safe = name']);
+  });
+});
