@@ -1,5 +1,6 @@
 import type { CompareSelection } from '../core/compare/model';
-import type { CardVerb, SelectionData, VerbAction } from './verbs';
+import { clip } from './text';
+import type { CardVerb, RegistryData, SelectionData, VerbAction } from './verbs';
 import type { Availability, PageView } from './view-parts';
 
 export type ActionStyle = 'default' | 'positive' | 'destructive';
@@ -56,4 +57,12 @@ export function selectionData(selection: CompareSelection): SelectionData {
     types: [...selection.types],
     includeAssignments: selection.includeAssignments,
   };
+}
+
+/** Longest registry filter a card carries back; longer filters are cut so per-row actions stay small. */
+export const MAX_REGISTRY_FILTER = 100;
+
+/** The registry position as card data, with the filter bounded. */
+export function registryData(registry: RegistryData): RegistryData {
+  return { filter: clip(registry.filter, MAX_REGISTRY_FILTER), page: registry.page };
 }

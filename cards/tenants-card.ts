@@ -1,9 +1,9 @@
 import type { TenantId } from '../core/ids';
-import { guarded, paging } from './actions';
+import { guarded, paging, registryData } from './actions';
 import { renderCard, type CardAttachment } from './render';
 import template from './templates/tenants.json';
 import { bounded, clip, countOf } from './text';
-import { CARD_INPUT_IDS, type RegistryData } from './verbs';
+import { CARD_INPUT_IDS } from './verbs';
 import type { Availability, PageView } from './view-parts';
 
 /** One registry row: a tenant the actor may see. */
@@ -32,12 +32,15 @@ export interface TenantsCardView {
   compare: Availability;
 }
 
-const MAX_ROWS = 15;
+/** Most tenants one registry card lists; the rest are reached by paging. */
+export const MAX_TENANT_ROWS = 10;
 const MAX_SOURCES = 50;
+
+const emptyText = (filter: string) => (filter ? `No tenant matches "${clip(filter, 60)}".` : 'No tenants are visible to you yet.');
 
 /** The tenant registry: rows with freshness and last run, one shared source list and a Compare per row. */
 export function tenantsCard(view: TenantsCardView): CardAttachment {
-  const registry: RegistryData = { filter: view.filter, page: view.page.page };
+  const registry = registryData({ filter: view.filter, page: view.page.page });
   const sources = bounded(view.sources, MAX_SOURCES);
   const count = countOf(view.totalCount, 'tenant', 'tenants');
   return renderCard(template, {
@@ -45,11 +48,11 @@ export function tenantsCard(view: TenantsCardView): CardAttachment {
     showSources: view.compare.enabled && sources.shown.length > 0,
     sourceInputId: CARD_INPUT_IDS.compareSource,
     sources: sources.shown.map((s) => ({ title: clip(s.displayName, 60), value: s.id })),
-    sourcesMore: sources.more ? `${sources.more} tenants: narrow the list with a filter.` : '',
+    sourcesMore: sources.more ? `${sources.more} tenants are not listed here; for those, type "compare <source> to <target>".` : '',
     compareBlocked: !view.compare.enabled,
     compareReason: view.compare.enabled ? '' : `Compare is unavailable: ${view.compare.reason}`,
-    emptyText: view.rows.length === 0 ? (view.filter ? `No tenant matches "${clip(view.filter, 60)}".` : 'No tenants are visible to you yet.') : '',
-    rows: view.rows.slice(0, MAX_ROWS).map((row) => ({
+    emptyText: view.rows.length === 0 ? emptyText(view.filter) : '',
+    rows: view.rows.slice(0, MAX_TENANT_ROWS).map((row) => ({
       name: clip(row.displayName, 80),
       environment: clip(row.environment, 40),
       freshness: clip(row.freshnessText, 80),
@@ -57,7 +60,7 @@ export function tenantsCard(view: TenantsCardView): CardAttachment {
       lastRun: clip(row.lastRunText, 80),
       compare: guarded('Compare', { verb: 'tenants.compare', data: { targetTenantId: row.id, registry } }, view.compare),
     })),
-    paging: paging(view.page, (page) => ({ verb: 'tenants.page', data: { filter: view.filter, page } })),
+    paging: paging(view.page, (page) => ({ verb: 'tenants.page', data: { ...registry, page } })),
   });
 }
 

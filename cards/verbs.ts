@@ -46,9 +46,9 @@ export interface CardActionData {
   'compare.page': { selection: SelectionData; page: number; registry?: RegistryData };
   'compare.details': { selection: SelectionData; subject: { type: string; displayName: string }; page: number; registry?: RegistryData };
   'preflight.generate': { selection: SelectionData; compareFingerprint: string; registry?: RegistryData };
-  'preflight.execute': { selection: SelectionData; preflightFingerprint: string };
-  'promotion.confirm': { selection: SelectionData; preflightFingerprint: string };
-  'promotion.cancel': { selection: SelectionData; preflightFingerprint: string };
+  'preflight.execute': { selection: SelectionData; preflightFingerprint: string; registry?: RegistryData };
+  'promotion.confirm': PromotionRequestData;
+  'promotion.cancel': PromotionRequestData;
   'run.open': { runId: string; page: number };
   'runs.page': { page: number; tenantId?: string; status?: string };
   'tenants.page': RegistryData;
@@ -57,6 +57,14 @@ export interface CardActionData {
   'audit.page': { page: number };
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
+}
+
+/** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */
+export interface PromotionRequestData {
+  requestId: string;
+  selection: SelectionData;
+  preflightFingerprint: string;
+  registry?: RegistryData;
 }
 
 /** Identifies one unresolved reference of a preflight: its kind and source-tenant id. */

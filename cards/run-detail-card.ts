@@ -1,0 +1,99 @@
+import type { RunId } from '../core/ids';
+import type { ItemOutcome, RunStatus, SummaryCounts } from '../core/runs/model';
+import { execute, paging } from './actions';
+import { assignmentModeText, ITEM_OUTCOME_LABELS, RUN_STATUS_LABELS } from './labels';
+import { renderCard, type CardAttachment } from './render';
+import { summaryFacts } from './summary-facts';
+import { directionText } from './tenant-header';
+import template from './templates/run-detail.json';
+import { bounded, cardDateTime, clip } from './text';
+import type { PageView, SubjectNoteView } from './view-parts';
+
+/** One recorded item result of a run. */
+export interface RunItemView {
+  typeLabel: string;
+  displayName: string;
+  action: 'create' | 'update';
+  outcome: ItemOutcome;
+  /** Why it failed or was skipped (Graph error explained, changed since preflight...). */
+  reason?: string;
+  targetId?: string;
+}
+
+/** The run detail card: status, timings, counts, the current page of item results, exclusions, tenant links. */
+export interface RunDetailCardView {
+  runId: RunId;
+  status: RunStatus;
+  failureReason?: string;
+  source: { displayName: string; portalUrl: string };
+  target: { displayName: string; portalUrl: string };
+  typesText: string;
+  includeAssignments: boolean;
+  initiatorName: string;
+  approverName: string;
+  createdAt: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+  /** e.g. "3 min 12 s"; absent while running. */
+  durationText?: string;
+  summary: SummaryCounts;
+  verified?: number;
+  /** Item results of the current page, in plan order. */
+  items: RunItemView[];
+  page: PageView;
+  /** Subjects the run does not touch, and why. */
+  excluded: SubjectNoteView[];
+}
+
+/** Most item rows one run detail card shows; the rest are reached by paging. */
+export const MAX_ITEM_ROWS = 15;
+const MAX_EXCLUDED_ROWS = 8;
+const DONE_TEXT = { create: 'Created', update: 'Updated' } as const;
+const INTENT_TEXT = { create: 'Create', update: 'Update' } as const;
+
+function timings(view: RunDetailCardView): { text: string }[] {
+  const lines = [`Queued ${cardDateTime(view.createdAt)}`];
+  if (view.startedAt) lines.push(`Started ${cardDateTime(view.startedAt)}`);
+  if (view.finishedAt) lines.push(`Finished ${cardDateTime(view.finishedAt)}`);
+  if (view.durationText) lines.push(`Duration ${view.durationText}`);
+  return lines.map((text) => ({ text }));
+}
+
+/** The detail card of one promotion run. */
+export function runDetailCard(view: RunDetailCardView): CardAttachment {
+  const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
+  const open = (page: number) => ({ verb: 'run.open' as const, data: { runId: view.runId, page } });
+  return renderCard(template, {
+    title: `Run ${clip(view.runId, 60)}`,
+    status: RUN_STATUS_LABELS[view.status].label,
+    statusColor: RUN_STATUS_LABELS[view.status].color,
+    direction: directionText(view.source.displayName, view.target.displayName),
+    failureReason: view.failureReason ? clip(view.failureReason, 400) : '',
+    runFacts: [
+      { title: 'Types', value: clip(view.typesText, 300) },
+      { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
+      { title: 'Initiator', value: clip(view.initiatorName, 80) },
+      { title: 'Approver', value: clip(view.approverName, 80) },
+    ],
+    timings: timings(view),
+    countFacts: summaryFacts(view.summary, view.verified),
+    itemsTitle: view.items.length > 0 ? 'Results' : 'No item has been processed yet.',
+    items: view.items.slice(0, MAX_ITEM_ROWS).map((item) => ({
+      name: `${clip(item.typeLabel, 60)} · ${clip(item.displayName, 120)}`,
+      detail: item.targetId ? `${DONE_TEXT[item.action]} · target id ${clip(item.targetId, 80)}` : INTENT_TEXT[item.action],
+      reason: item.reason ? clip(item.reason, 240) : '',
+      outcome: ITEM_OUTCOME_LABELS[item.outcome].label,
+      outcomeColor: ITEM_OUTCOME_LABELS[item.outcome].color,
+    })),
+    paging: paging(view.page, open),
+    hasExcluded: excluded.shown.length > 0,
+    excludedTitle: `Not promoted (${view.excluded.length})`,
+    excluded: excluded.shown.map((e) => ({ text: `${clip(e.typeLabel, 60)} · ${clip(e.displayName, 100)}: ${clip(e.why, 200)}` })),
+    excludedMore: excluded.more ? `${excluded.more} subjects not promoted` : '',
+    links: [
+      { title: 'Open source in Intune', url: view.source.portalUrl },
+      { title: 'Open target in Intune', url: view.target.portalUrl },
+    ],
+    actions: [execute('Refresh', open(view.page.page)), execute('Back to runs', { verb: 'runs.page', data: { page: 1 } })],
+  });
+}

@@ -1,0 +1,8 @@
+import type { SummaryCounts } from '../core/runs/model';
+import { SUMMARY_COUNT_LABELS } from './labels';
+
+/** FactSet rows of a run's canonical summary counts, plus the verified count once it is known. */
+export function summaryFacts(summary: SummaryCounts, verified: number | undefined): { title: string; value: string }[] {
+  const facts = SUMMARY_COUNT_LABELS.map(([key, title]) => ({ title, value: String(summary[key]) }));
+  return verified === undefined ? facts : [...facts, { title: 'Verified in sync', value: String(verified) }];
+}

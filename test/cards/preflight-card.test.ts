@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_GAP_ROWS, preflightCard } from '../../cards/preflight-card';
+import { actionByTitle, actionsByVerb, allActions, cardText, expectValidCard, facts } from '../support/cards';
+import { longName, many, preflightView } from '../support/card-view-models';
+
+const selection = preflightView().selection;
+
+describe('preflight card', () => {
+  it('counts outcomes under exactly Ready, Blocked, Manual mapping and In sync', () => {
+    const card = preflightCard(preflightView());
+    expectValidCard(card);
+    expect(facts(card)).toEqual([
+      ['Ready', '5'],
+      ['Blocked', '2'],
+      ['Manual mapping', '1'],
+      ['In sync', '14'],
+    ]);
+  });
+
+  it('groups blocked reasons with counts and examples, lists gaps and what is excluded and why', () => {
+    const text = cardText(preflightCard(preflightView()));
+    expect(text).toContain('1 subject: Several subjects in the target tenant share this name');
+    expect(text).toContain('e.g. Edge Hardening');
+    expect(text).toContain('Group "Pilot users" does not exist in the target tenant.');
+    expect(text).toContain('Needed by 1 subject');
+    expect(text).toContain('Compliance policy · Legacy Android: Only in target: never touched');
+    expect(text).toContain('Settings catalog · Edge Hardening: Ambiguous: duplicate names in the source');
+  });
+
+  it('offers Execute promotion carrying the selection and the preflight fingerprint', () => {
+    const card = preflightCard(preflightView());
+    expect(actionByTitle(card, 'Execute promotion')).toMatchObject({
+      verb: 'preflight.execute',
+      style: 'positive',
+      isEnabled: true,
+      data: { selection, preflightFingerprint: 'ffee11223344556677889900' },
+    });
+    expect(actionByTitle(card, 'Export CSV')).toMatchObject({ type: 'Action.OpenUrl', url: 'https://bot.example.com/export/def?sig=xyz' });
+    expect(actionByTitle(card, 'Back to compare')).toMatchObject({ verb: 'compare.refresh', data: { selection } });
+  });
+
+  it('shows Execute promotion disabled with the reason when nothing is ready or the actor may not execute', () => {
+    const reason = 'Nothing is ready to promote.';
+    const card = preflightCard(preflightView({ execute: { enabled: false, reason }, counts: { ready: 0, blocked: 2, manualMapping: 1, inSync: 14, onlyInTarget: 2 } }));
+    expectValidCard(card);
+    expect(actionByTitle(card, 'Execute promotion').isEnabled).toBe(false);
+    expect(cardText(card)).toContain(reason);
+  });
+
+  it('offers Map per gap only when mapping is allowed, identifying the gap and the preflight', () => {
+    const card = preflightCard(preflightView());
+    expect(actionsByVerb(card, 'mapping.open').map((a) => a.data)).toEqual([
+      { selection, compareFingerprint: 'a3f1c2d4e5b6978812345678', preflightFingerprint: 'ffee11223344556677889900', kind: 'group', sourceId: 'grp-pilot' },
+    ]);
+    const withoutMap = preflightCard(preflightView({ canMap: false }));
+    expectValidCard(withoutMap);
+    expect(actionsByVerb(withoutMap, 'mapping.open')).toHaveLength(0);
+    expect(cardText(withoutMap)).toContain('Pilot users');
+  });
+
+  it('leaves out empty sections', () => {
+    const card = preflightCard(preflightView({ blocked: [], gaps: [], excluded: [], exportUrl: undefined }));
+    expectValidCard(card);
+    const text = cardText(card);
+    for (const heading of ['Blocked', 'Manual mapping required', 'Excluded and why']) expect(text.split('\n')).not.toContain(heading);
+    expect(allActions(card).map((a) => a.title)).toEqual(['Open in Intune', 'Open in Intune', 'Execute promotion', 'Back to compare']);
+  });
+
+  it('shows a bounded number of the 10,000 gaps plus "+N more" and stays under the size limit', () => {
+    const gaps = many(10_000, (i) => ({ kind: 'group' as const, sourceId: `grp-${i}-${'z'.repeat(200)}`, text: `Group "${longName(i)}" does not exist in the target tenant.`, subjectCount: i }));
+    const blocked = many(50, (i) => ({ text: longName(i), count: i, examples: many(100, longName) }));
+    const excluded = many(10_000, (i) => ({ typeLabel: longName(i), displayName: longName(i), why: longName(i) }));
+    const card = preflightCard(preflightView({ gaps, blocked, excluded, typesText: longName(1) }));
+    expectValidCard(card);
+    expect(actionsByVerb(card, 'mapping.open')).toHaveLength(MAX_GAP_ROWS);
+    expect(cardText(card)).toContain(`+${10_000 - MAX_GAP_ROWS} more references to map`);
+    expect(cardText(card)).toContain('+9995 more excluded subjects');
+    expect(cardText(card)).toContain('+42 more reasons');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_DIFFERENCE_ROWS, subjectDetailsCard } from '../../cards/subject-details-card';
+import { actionByTitle, cardText, expectValidCard, texts } from '../support/cards';
+import { many, PRODUCTION_ID, STAGING_ID, subjectDetailsView } from '../support/card-view-models';
+
+describe('subject details card', () => {
+  it('shows the state and each differing setting with its source and target value', () => {
+    const card = subjectDetailsCard(subjectDetailsView());
+    expectValidCard(card);
+    const text = texts(card);
+    expect(text).toContain('Win11 Baseline');
+    expect(text).toContain('Different · 3 settings differ');
+    expect(text).toContain('Source: Contoso Staging');
+    expect(text).toContain('Target: Contoso Production');
+    const first = text.indexOf('passwordMinimumLength');
+    expect(text.slice(first, first + 3)).toEqual(['passwordMinimumLength', '14', '8']);
+    expect(text.filter((t) => t === '(not set)')).toHaveLength(2);
+  });
+
+  it('goes back to the same compare page', () => {
+    const card = subjectDetailsCard(subjectDetailsView({ registry: { filter: '', page: 1 } }));
+    expect(actionByTitle(card, 'Back to compare')).toMatchObject({
+      verb: 'compare.page',
+      data: {
+        selection: { sourceTenantId: STAGING_ID, targetTenantId: PRODUCTION_ID, types: ['settingsCatalog', 'compliancePolicy'], includeAssignments: true },
+        page: 2,
+        registry: { filter: '', page: 1 },
+      },
+    });
+  });
+
+  it('explains a subject missing in the target and assignment differences', () => {
+    const card = subjectDetailsCard(subjectDetailsView({ state: 'missing_in_target', differences: [], assignmentsDiffer: true }));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('a promotion would create it. The assignments differ.');
+    expect(texts(card)).not.toContain('Setting');
+  });
+
+  it('bounds the rows and shortens long values, with "+N more" for the rest', () => {
+    const long = 'x'.repeat(5000);
+    const differences = many(3000, (i) => ({ path: `settings[${i}].${long}`, sourceValue: long, targetValue: long }));
+    const card = subjectDetailsCard(subjectDetailsView({ differences, totalDifferences: 4000 }));
+    expectValidCard(card);
+    expect(texts(card).filter((t) => t.startsWith('settings['))).toHaveLength(MAX_DIFFERENCE_ROWS);
+    expect(cardText(card)).toContain(`+${4000 - MAX_DIFFERENCE_ROWS} more settings differ`);
+    expect(cardText(card)).toContain('Different · 4000 settings differ');
+  });
+});
