@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../bot/commands/grammar';
+
+describe('command grammar', () => {
+  it('reads a compare with quoted names, types and without assignments', () => {
+    expect(parseCommand('compare "Contoso Staging" to Contoso Production types settings,compliance without assignments')).toEqual({
+      kind: 'command',
+      command: { name: 'compare', source: 'Contoso Staging', target: 'Contoso Production', types: ['settings', 'compliance'], includeAssignments: false },
+    });
+  });
+
+  it('reads a plain compare with assignments included by default', () => {
+    const parsed = parseCommand('Compare contoso staging with contoso production');
+    expect(parsed).toMatchObject({ kind: 'command', command: { name: 'compare', source: 'contoso staging', target: 'contoso production', types: [], includeAssignments: true } });
+  });
+
+  it('answers a misused known command with its usage instead of guessing', () => {
+    expect(parseCommand('compare Contoso Staging')).toMatchObject({ kind: 'usage', name: 'compare' });
+    expect(parseCommand('runs page zero')).toMatchObject({ kind: 'usage', name: 'runs' });
+    expect(parseCommand('runs status exploded')).toMatchObject({ kind: 'usage', name: 'runs' });
+  });
+
+  it('refuses over-long arguments rather than processing them', () => {
+    const parsed = parseCommand(`sync ${'x'.repeat(500)}`);
+    expect(parsed).toMatchObject({ kind: 'usage', name: 'sync' });
+  });
+
+  it('reads runs filters, run ids, audit pages and the pause reason', () => {
+    expect(parseCommand('runs for Contoso Production status failed page 2')).toMatchObject({ kind: 'command', command: { name: 'runs', tenant: 'Contoso Production', status: 'failed', page: 2 } });
+    expect(parseCommand('run 6f1c2d3e-aaaa-bbbb-cccc-1234567890ab')).toMatchObject({ kind: 'command', command: { name: 'run' } });
+    expect(parseCommand('run {"$gt":""}')).toMatchObject({ kind: 'usage', name: 'run' });
+    expect(parseCommand('audit page 3')).toMatchObject({ kind: 'command', command: { name: 'audit', page: 3 } });
+    expect(parseCommand('pause promotions change freeze until Monday')).toMatchObject({ kind: 'command', command: { name: 'pause', reason: 'change freeze until Monday' } });
+  });
+
+  it('treats anything else as unknown so the bot can answer with help', () => {
+    expect(parseCommand('hello there')).toMatchObject({ kind: 'unknown' });
+    expect(parseCommand('')).toMatchObject({ kind: 'unknown' });
+  });
+});
