@@ -1,4 +1,4 @@
-import type { SubjectReference } from './references';
+import type { ReferenceKind, SubjectReference } from './references';
 
 /** Every Intune subject type the product knows; one registry entry each (core/subjects/types/). */
 export const SUBJECT_TYPE_KEYS = [
@@ -50,6 +50,8 @@ export interface SubjectType {
   detailReads: readonly { property: string; path: (id: string) => string }[];
   /** Fields removed before comparing and before writing (ids, timestamps, versions, counts). */
   readOnlyFields: readonly string[];
+  /** Kinds of reference object this type can point at (read with its inventory); absent means every kind. */
+  referenceKinds?: readonly ReferenceKind[];
   /** Why this type can be compared but not promoted; absent for promotable types. */
   notPromotableReason?: string;
   /** A key that must match across tenants for two same-named subjects to be the same kind (platform, odata type). */

@@ -1,0 +1,40 @@
+import { ASSIGNMENT_READ_ONLY_FIELDS } from '../subjects/assignment-references';
+import { stripReadOnly, withoutMembers } from '../subjects/strip';
+import type { GraphJson, SubjectType } from '../subjects/subject-type';
+import { canonicalJson, sha256, withSortedKeys } from './canonical';
+import type { InventorySubject } from './model';
+
+const ASSIGNMENT_FIELDS: ReadonlySet<string> = new Set(ASSIGNMENT_READ_ONLY_FIELDS);
+
+/** Assignments as compared: tenant-owned members (id, source, sourceId) and annotations removed, keys ordered, sorted. */
+export function normaliseAssignments(assignments: unknown): GraphJson[] {
+  if (!Array.isArray(assignments)) return [];
+  return assignments
+    .filter((a): a is GraphJson => typeof a === 'object' && a !== null)
+    .map((a) => withSortedKeys(stripReadOnly(a, ASSIGNMENT_FIELDS) as GraphJson))
+    .map((a) => ({ a, text: canonicalJson(a) }))
+    .sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0))
+    .map(({ a }) => a);
+}
+
+/**
+ * One Graph object (list item with its detail reads merged) as an inventory subject: read-only members stripped at
+ * every depth, annotations dropped (`@odata.type` kept), keys ordered, and hashes that ignore ids and timestamps,
+ * so the same policy in two tenants hashes the same. References and secrets are found on the raw object.
+ */
+export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySubject {
+  const payload = withSortedKeys(stripReadOnly(withoutMembers(raw, ['assignments']), new Set(type.readOnlyFields)) as GraphJson);
+  const assignments = normaliseAssignments(raw.assignments);
+  return {
+    type: type.key,
+    graphId: String(raw.id),
+    displayName: String(raw[type.identityField] ?? ''),
+    kindKey: type.kindKey(raw),
+    payload,
+    assignments,
+    references: type.extractReferences(raw),
+    secretPaths: type.findSecrets(raw),
+    contentHash: sha256(canonicalJson(payload)),
+    assignmentsHash: sha256(canonicalJson(assignments)),
+  };
+}

@@ -1,0 +1,62 @@
+import { normaliseName } from '../compare/subject-identity';
+import type { ReferenceObject, SubjectReference } from '../subjects/references';
+import type { GraphJson, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
+import { canonicalJson, sha256 } from './canonical';
+import type { InventorySubject } from './model';
+
+/** Placeholder id the portable form writes to; never sent anywhere. */
+const PORTABLE_TARGET_ID = 'portable';
+
+/**
+ * A translator to tenant-independent tokens: a reference becomes its kind and display name, so the same
+ * policy pointing at "Pilot users" hashes the same in two tenants where that group has different ids.
+ * A reference whose object is unknown keeps its id and so never matches across tenants.
+ */
+export function portableTranslator(referenceObjects: readonly ReferenceObject[]): ReferenceTranslator {
+  const names = new Map(referenceObjects.map((r) => [`${r.kind}:${r.id}`, normaliseName(r.displayName)]));
+  return (ref: SubjectReference) => {
+    const name = names.get(`${ref.kind}:${ref.id}`);
+    return name === undefined ? `ref:${ref.kind}:id:${ref.id}` : `ref:${ref.kind}:name:${name}`;
+  };
+}
+
+/** Settings catalog settings (and their children) compare by definition id, not by the order Graph returns them. */
+function sortKeyedArrays(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(sortKeyedArrays);
+    const keys = items.map((item) => definitionIdOf(item));
+    if (keys.every((k) => k !== undefined) && new Set(keys).size === keys.length) {
+      return items.map((item, i) => ({ item, key: keys[i]! })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.item);
+    }
+    return items;
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortKeyedArrays(v)]));
+  }
+  return value;
+}
+
+function definitionIdOf(item: unknown): string | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  const record = item as Record<string, unknown>;
+  const instance = record.settingInstance as Record<string, unknown> | undefined;
+  const id = instance?.settingDefinitionId ?? record.settingDefinitionId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The subject with hashes that mean the same in every tenant: computed over exactly what a write would send,
+ * with references replaced by kind + display name. Types that cannot be written keep hashes of their payload.
+ */
+export function withPortableHashes(type: SubjectType, subject: InventorySubject, referenceObjects: readonly ReferenceObject[]): InventorySubject {
+  const translate = portableTranslator(referenceObjects);
+  const hash = (value: unknown) => sha256(canonicalJson(sortKeyedArrays(value)));
+  let contentHash = hash(subject.payload);
+  let assignmentsHash = hash(subject.assignments);
+  if (!type.notPromotableReason) {
+    contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
+    const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
+    assignmentsHash = hash(assign?.body ?? subject.assignments);
+  }
+  return { ...subject, contentHash, assignmentsHash };
+}

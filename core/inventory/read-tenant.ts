@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { Tenant } from '../access/model';
+import { GraphPermissionMissing, GraphUnavailable } from '../errors';
+import { permissionHint } from '../graph/permission-hints';
+import { REFERENCE_KINDS, type ReferenceKind, type ReferenceObject } from '../subjects/references';
+import type { GraphJson, GraphRequestSpec, SubjectType } from '../subjects/subject-type';
+import type { BatchAnswer, InventoryGraph } from './inventory-graph';
+import type { InventorySubject } from './model';
+import { normaliseSubject } from './normalise';
+import { withPortableHashes } from './portable-hash';
+import { REFERENCE_SOURCES } from './reference-sources';
+
+/** What the reader relies on in every listed object, per identity field. */
+const SUBJECT_SHAPES = {
+  displayName: z.object({ id: z.string().min(1), displayName: z.string() }).passthrough(),
+  name: z.object({ id: z.string().min(1), name: z.string() }).passthrough(),
+} satisfies Record<SubjectType['identityField'], z.ZodTypeAny>;
+
+const REFERENCE_SHAPE = z.object({ id: z.string().min(1), displayName: z.string() });
+
+/** A tenant's governed subjects of the given types and the reference objects those types can point at. */
+export interface TenantInventory {
+  subjects: InventorySubject[];
+  referenceObjects: ReferenceObject[];
+}
+
+/**
+ * Reads one tenant: each type's collection (with its list query), the types' detail reads in `$batch` requests
+ * rather than one call per object, and the reference objects the types can name. Output order is deterministic
+ * (types as given, then name, then id). Rejects with a DomainError when Graph cannot be read or answers nonsense.
+ */
+export async function readTenantInventory(graph: InventoryGraph, tenant: Tenant, types: SubjectType[]): Promise<TenantInventory> {
+  const kinds = REFERENCE_KINDS.filter((kind) => types.some((type) => (type.referenceKinds ?? REFERENCE_KINDS).includes(kind)));
+  const [subjectsPerType, objectsPerKind] = await Promise.all([
+    Promise.all(types.map((type) => readSubjects(graph, tenant, type))),
+    Promise.all(kinds.map((kind) => readReferenceObjects(graph, tenant, kind))),
+  ]);
+  const referenceObjects = objectsPerKind.flat();
+  const typeOf = new Map(types.map((t) => [t.key, t]));
+  const subjects = subjectsPerType.flat().map((s) => withPortableHashes(typeOf.get(s.type)!, s, referenceObjects));
+  return { subjects, referenceObjects };
+}
+
+async function readSubjects(graph: InventoryGraph, tenant: Tenant, type: SubjectType): Promise<InventorySubject[]> {
+  const listPath = type.listQuery ? `${type.collectionPath}?${type.listQuery}` : type.collectionPath;
+  const listed = (await graph.listAll(tenant, listPath)).map((item) => {
+    const parsed = SUBJECT_SHAPES[type.identityField].safeParse(item);
+    if (!parsed.success) {
+      throw new GraphUnavailable(`Microsoft Graph listed a ${type.label} without a usable id or ${type.identityField} (${type.collectionPath}).`);
+    }
+    return parsed.data as GraphJson & { id: string };
+  });
+  const complete = await withDetails(graph, tenant, type, listed);
+  return complete
+    .map((raw) => normaliseSubject(type, raw))
+    .sort((a, b) => order(a.displayName.toLowerCase(), b.displayName.toLowerCase()) || order(a.graphId, b.graphId));
+}
+
+/** The listed objects with every detail read merged in under its property. */
+async function withDetails(graph: InventoryGraph, tenant: Tenant, type: SubjectType, listed: (GraphJson & { id: string })[]) {
+  const reads = type.detailReads;
+  if (reads.length === 0 || listed.length === 0) return listed;
+  const requests: GraphRequestSpec[] = listed.flatMap((object) => reads.map((read) => ({ method: 'GET' as const, path: read.path(object.id) })));
+  const answers = await graph.batch(tenant, requests);
+  return Promise.all(
+    listed.map(async (object, i) => {
+      const merged: GraphJson = { ...object };
+      for (const [j, read] of reads.entries()) {
+        const request = requests[i * reads.length + j]!;
+        const value = await detailValue(graph, tenant, read.property, request.path, answers[i * reads.length + j]);
+        if (value !== undefined) merged[read.property] = value;
+      }
+      return merged;
+    }),
+  );
+}
+
+/**
+ * The value a detail answer contributes: an object answer gives its same-named member, a collection answer its
+ * items (all pages: a collection that continues is listed again from the start, following every nextLink).
+ */
+async function detailValue(graph: InventoryGraph, tenant: Tenant, property: string, path: string, answer: BatchAnswer | undefined) {
+  if (answer === undefined) throw new GraphUnavailable(`Microsoft Graph left ${path} unanswered in a $batch for tenant ${tenant.displayName}.`);
+  if (answer.status === 403) throw new GraphPermissionMissing(tenant.displayName, permissionHint('GET', path), path);
+  if (answer.status < 200 || answer.status > 299 || typeof answer.body !== 'object' || answer.body === null) {
+    throw new GraphUnavailable(`Microsoft Graph answered ${answer.status} for ${path.split('?')[0]} in tenant ${tenant.displayName}.`, answer.status);
+  }
+  const body = answer.body as GraphJson;
+  if (typeof body['@odata.nextLink'] === 'string') return graph.listAll(tenant, path);
+  if (property in body) return body[property];
+  return Array.isArray(body.value) ? body.value : undefined;
+}
+
+async function readReferenceObjects(graph: InventoryGraph, tenant: Tenant, kind: ReferenceKind): Promise<ReferenceObject[]> {
+  const items = await graph.listAll(tenant, REFERENCE_SOURCES[kind]);
+  // An object without a name cannot be matched across tenants; leaving it out makes references to it "unknown".
+  return items
+    .flatMap((item) => {
+      const parsed = REFERENCE_SHAPE.safeParse(item);
+      return parsed.success ? [{ kind, id: parsed.data.id, displayName: parsed.data.displayName }] : [];
+    })
+    .sort((a, b) => order(a.displayName.toLowerCase(), b.displayName.toLowerCase()) || order(a.id, b.id));
+}
+
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

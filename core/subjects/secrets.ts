@@ -1,0 +1,56 @@
+import type { GraphJson } from './subject-type';
+
+/** Finds secret-bearing members of one object node; `at` builds the JSON path of a member of that node. */
+type SecretRule = (node: GraphJson, at: (member: string) => string) => string[];
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+/** Settings catalog secrets come back as an encrypted token (`valueState: encryptedValueToken`), never in clear. */
+const catalogSecretValue: SecretRule = (node, at) =>
+  typeof node['@odata.type'] === 'string' && /SecretSettingValue$/.test(node['@odata.type']) && node.valueState !== 'notEncrypted'
+    ? [at('value')]
+    : [];
+
+/** Custom (OMA-URI) settings Intune stores encrypted: the value read is not the value configured. */
+const encryptedOmaSetting: SecretRule = (node, at) =>
+  'omaUri' in node && (node.isEncrypted === true || !isBlank(node.secretReferenceValueId)) ? [at('value')] : [];
+
+/** Write-only members flagged as set (`preSharedKeyIsSet: true`) while Graph returns no value. */
+const writeOnlyFlaggedSet: SecretRule = (node, at) =>
+  Object.keys(node)
+    .filter((key) => key.endsWith('IsSet') && key.length > 'IsSet'.length && node[key] === true)
+    .map((key) => key.slice(0, -'IsSet'.length))
+    .filter((member) => isBlank(node[member]))
+    .map(at);
+
+/** Personal / WEP Wi-Fi profiles always have a pre-shared key, which Graph never returns. */
+const personalWifiKey: SecretRule = (node, at) => {
+  const security = node.wiFiSecurityType ?? node.wifiSecurityType ?? node.securityType;
+  return 'preSharedKey' in node && isBlank(node.preSharedKey) && typeof security === 'string' && /personal|wep/i.test(security)
+    ? [at('preSharedKey')]
+    : [];
+};
+
+const RULES: readonly SecretRule[] = [catalogSecretValue, encryptedOmaSetting, writeOnlyFlaggedSet, personalWifiKey];
+
+/**
+ * JSON paths (e.g. `omaSettings[2].value`, `settings[0].settingInstance.simpleSettingValue.value`) of values that
+ * Graph keeps secret, found anywhere in the object. Sorted, each once; empty when the payload can be copied faithfully.
+ */
+export function findSecretPaths(raw: GraphJson): string[] {
+  const found = new Set<string>();
+  walk(raw, '', found);
+  return [...found].sort();
+}
+
+function walk(value: unknown, path: string, found: Set<string>): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => walk(item, `${path}[${index}]`, found));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const node = value as GraphJson;
+  const at = (member: string) => (path === '' ? member : `${path}.${member}`);
+  for (const rule of RULES) for (const secretPath of rule(node, at)) found.add(secretPath);
+  for (const [member, child] of Object.entries(node)) walk(child, at(member), found);
+}

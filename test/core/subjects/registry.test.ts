@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SUBJECT_TYPES,
+  parseSubjectTypeKey,
+  subjectType,
+  subjectTypeByCollection,
+  subjectTypeByOdataType,
+} from '../../../core/subjects/registry';
+import { SUBJECT_TYPE_KEYS } from '../../../core/subjects/subject-type';
+
+describe('subject type registry', () => {
+  it('has one entry per key, each under its own key, with a versioned collection path', () => {
+    expect(Object.keys(SUBJECT_TYPES).sort()).toEqual([...SUBJECT_TYPE_KEYS].sort());
+    for (const key of SUBJECT_TYPE_KEYS) {
+      expect(subjectType(key).key).toBe(key);
+      expect(subjectType(key).collectionPath).toMatch(/^\/(beta|v1\.0)\//);
+      expect(subjectType(key).readOnlyFields).toContain('id');
+    }
+  });
+
+  it('marks exactly administrative templates and legacy intents as not promotable', () => {
+    const notPromotable = SUBJECT_TYPE_KEYS.filter((k) => SUBJECT_TYPES[k].notPromotableReason !== undefined);
+    expect(notPromotable).toEqual(['administrativeTemplate', 'securityIntent']);
+  });
+
+  it.each([
+    ['settings', 'settingsCatalog'],
+    ['SettingsCatalog', 'settingsCatalog'],
+    ['compliance', 'compliancePolicy'],
+    ['CA', 'conditionalAccessPolicy'],
+    ['conditionalAccess', 'conditionalAccessPolicy'],
+    ['scripts', 'powershellScript'],
+    ['shell', 'shellScript'],
+    ['feature-updates', 'featureUpdateProfile'],
+    ['quality', 'qualityUpdateProfile'],
+    ['admx', 'administrativeTemplate'],
+    ['intents', 'securityIntent'],
+    ['deviceConfiguration', 'deviceConfiguration'],
+  ])('understands "%s" as %s', (word, key) => {
+    expect(parseSubjectTypeKey(word)).toBe(key);
+  });
+
+  it('does not guess at unknown type words', () => {
+    expect(parseSubjectTypeKey('apps')).toBeUndefined();
+    expect(parseSubjectTypeKey('')).toBeUndefined();
+  });
+
+  it('recognises objects by @odata.type, listed or derived, with or without #', () => {
+    expect(subjectTypeByOdataType('#microsoft.graph.deviceManagementConfigurationPolicy')?.key).toBe('settingsCatalog');
+    expect(subjectTypeByOdataType('microsoft.graph.windows10CompliancePolicy')?.key).toBe('compliancePolicy');
+    expect(subjectTypeByOdataType('#microsoft.graph.groupPolicyConfiguration')?.key).toBe('administrativeTemplate');
+    expect(subjectTypeByOdataType('#microsoft.graph.windows10NetworkBoundaryConfiguration')?.key).toBe('deviceConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.windows10EnrollmentCompletionPageConfiguration')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.group')).toBeUndefined();
+  });
+
+  it('recognises folders named after collections, but not the generic "policies"', () => {
+    expect(subjectTypeByCollection('configurationPolicies')?.key).toBe('settingsCatalog');
+    expect(subjectTypeByCollection('deviceCompliancePolicies')?.key).toBe('compliancePolicy');
+    expect(subjectTypeByCollection('Device Configurations')?.key).toBe('deviceConfiguration');
+    expect(subjectTypeByCollection('conditionalAccess')?.key).toBe('conditionalAccessPolicy');
+    expect(subjectTypeByCollection('policies')).toBeUndefined();
+  });
+});
