@@ -8,14 +8,6 @@ export const DEMO_TENANT_NAMES = {
   fabrikam: 'Fabrikam',
 } as const;
 
-/** Fixed tenant ids of the demo tenants (the Graph sandbox serves them under the same ids). */
-export const DEMO_TENANT_IDS: Record<string, string> = {
-  [DEMO_TENANT_NAMES.staging]: '3f2b6c1e-7a4d-4c59-9d1e-5b8a2f6c0a11',
-  [DEMO_TENANT_NAMES.production]: '8d1c4e7a-2b5f-4a83-b6c9-0e4f7a2d9b22',
-  [DEMO_TENANT_NAMES.lab]: 'c5a9e2f4-6d3b-4e71-a8f0-1b7c3d5e9f33',
-  [DEMO_TENANT_NAMES.fabrikam]: '1e7f3a9c-4b2d-4f65-8c1a-9d6e2b4f7c44',
-};
-
 const ENVIRONMENTS: Record<string, string> = {
   [DEMO_TENANT_NAMES.staging]: 'staging',
   [DEMO_TENANT_NAMES.production]: 'production',

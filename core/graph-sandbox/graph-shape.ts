@@ -1,0 +1,68 @@
+import type { ReferenceKind } from '../subjects/references';
+
+/** Where each kind of reference object lives in Graph (collection keys), and how exported files name it. */
+export const REFERENCE_COLLECTIONS: Record<ReferenceKind, { key: string; odataTypes: readonly string[] }> = {
+  group: { key: 'groups', odataTypes: ['#microsoft.graph.group'] },
+  scopeTag: { key: 'deviceManagement/roleScopeTags', odataTypes: ['#microsoft.graph.roleScopeTag'] },
+  assignmentFilter: {
+    key: 'deviceManagement/assignmentFilters',
+    odataTypes: ['#microsoft.graph.deviceAndAppManagementAssignmentFilter'],
+  },
+  namedLocation: {
+    key: 'identity/conditionalAccess/namedLocations',
+    odataTypes: ['#microsoft.graph.ipNamedLocation', '#microsoft.graph.countryNamedLocation', '#microsoft.graph.namedLocation'],
+  },
+  notificationTemplate: {
+    key: 'deviceManagement/notificationMessageTemplates',
+    odataTypes: ['#microsoft.graph.notificationMessageTemplate'],
+  },
+};
+
+/** Which writes may carry a navigation property inline; anywhere else it is refused (PATCH) or dropped (POST/PUT). */
+export type InlineWrite = 'create' | 'replace';
+
+/**
+ * Navigation properties the sandbox keeps beside each object and serves through `$expand` and `/{id}/{name}`.
+ * Assignments are only ever written through `assign`, as in Graph.
+ */
+export const NAVIGATION_PROPERTIES: Record<string, readonly InlineWrite[]> = {
+  settings: ['create', 'replace'],
+  assignments: [],
+  scheduledActionsForRule: ['create'],
+  definitionValues: ['create'],
+};
+
+/** Object actions: the body key(s) holding the new items, the navigation property they replace, the answer status. */
+export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navigation: string; status: 200 | 204 }> = {
+  assign: {
+    bodyKeys: ['assignments', 'deviceManagementScriptAssignments', 'deviceHealthScriptAssignments'],
+    navigation: 'assignments',
+    status: 200,
+  },
+  scheduleActionsForRules: {
+    bodyKeys: ['deviceComplianceScheduledActionForRules'],
+    navigation: 'scheduledActionsForRule',
+    status: 204,
+  },
+};
+
+/** True when `name` is a navigation property the sandbox serves. */
+export function isNavigationProperty(name: string): boolean {
+  return Object.hasOwn(NAVIGATION_PROPERTIES, name);
+}
+
+/** Members Graph leaves out of list answers (read per object instead), by collection key. */
+export const LIST_OMITS: Record<string, readonly string[]> = {
+  'deviceManagement/deviceManagementScripts': ['scriptContent'],
+  'deviceManagement/deviceShellScripts': ['scriptContent'],
+};
+
+/** Create bodies Graph refuses, by collection key: the check answers the refusal message, or undefined to accept. */
+export const CREATE_CHECKS: Record<string, (body: Record<string, unknown>) => string | undefined> = {
+  'deviceManagement/deviceCompliancePolicies': (body) => {
+    const rules = Array.isArray(body.scheduledActionsForRule) ? (body.scheduledActionsForRule as Record<string, unknown>[]) : [];
+    const blocks = rules.flatMap((rule) => (Array.isArray(rule.scheduledActionConfigurations) ? rule.scheduledActionConfigurations : []))
+      .filter((action) => (action as Record<string, unknown>).actionType === 'block');
+    return blocks.length === 1 ? undefined : 'A compliance policy must be created with scheduledActionsForRule holding exactly one block action.';
+  },
+};

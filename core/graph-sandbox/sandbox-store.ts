@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphJson } from '../subjects/subject-type';
+import { NAVIGATION_PROPERTIES, isNavigationProperty, type InlineWrite } from './graph-shape';
+import type { SandboxFault, SandboxTenant, SandboxThrottle } from './sandbox-tenant';
+import { serverFields } from './server-fields';
+
+interface StoredObject {
+  body: GraphJson;
+  navigation: Map<string, GraphJson[]>;
+}
+
+/** What tests and benchmarks observe of one tenant's traffic. */
+export interface TenantCounters {
+  /** HTTP requests that reached the tenant (a `$batch` POST counts once). */
+  httpRequests: number;
+  /** Graph operations executed or refused: single requests plus each `$batch` item. */
+  operations: number;
+  /** Operations answered 429. */
+  throttled: number;
+  /** Successful writes per collection key. */
+  writes: Record<string, number>;
+}
+
+/** A tenant's identity and fault configuration, as the HTTP layer needs it. */
+export interface SandboxTenantInfo {
+  id: string;
+  displayName: string;
+  environment: string;
+  readOnly: boolean;
+  fault?: SandboxFault;
+  throttle?: SandboxThrottle;
+}
+
+interface TenantState extends SandboxTenantInfo {
+  collections: Map<string, Map<string, StoredObject>>;
+  counters: TenantCounters;
+}
+
+/** `settings@odata.context` and similar property annotations carried by exports. */
+const isAnnotation = (key: string) => key.includes('@odata.') && !key.startsWith('@odata.type');
+
+function splitBody(raw: GraphJson, allowed: (name: string) => boolean): { body: GraphJson; navigation: Map<string, GraphJson[]> } {
+  const body: GraphJson = {};
+  const navigation = new Map<string, GraphJson[]>();
+  for (const [key, value] of Object.entries(raw)) {
+    if (isAnnotation(key) || key === '@odata.context') continue;
+    if (!isNavigationProperty(key)) body[key] = value;
+    else if (allowed(key) && Array.isArray(value)) navigation.set(key, value as GraphJson[]);
+  }
+  return { body, navigation };
+}
+
+const inlineOn = (write: InlineWrite) => (name: string) => NAVIGATION_PROPERTIES[name]?.includes(write) ?? false;
+
+/**
+ * In-memory state of every sandbox tenant: objects per collection key with their navigation properties,
+ * fault configuration and counters. Every read returns a copy, so callers never mutate the state by accident.
+ */
+export class SandboxStore {
+  private readonly tenants = new Map<string, TenantState>();
+  private readonly keys: Set<string>;
+  private readonly newId: () => string;
+
+  constructor(seeds: readonly SandboxTenant[], opts: { collections: Iterable<string>; newId?: () => string }) {
+    this.keys = new Set(opts.collections);
+    this.newId = opts.newId ?? randomUUID;
+    for (const seed of seeds) this.seed(seed);
+  }
+
+  /** True when the collection is served (registry, reference or seeded collection). */
+  hasCollection(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  /** Every served collection key. */
+  collectionKeys(): string[] {
+    return [...this.keys];
+  }
+
+  /** Identity and faults of a tenant; undefined when the sandbox holds no such tenant. */
+  tenant(id: string): SandboxTenantInfo | undefined {
+    const state = this.tenants.get(id.toLowerCase());
+    if (!state) return undefined;
+    const { collections: _c, counters: _n, ...info } = state;
+    return structuredClone(info);
+  }
+
+  /** Changes a tenant's read-only flag or faults at run time; `null` removes a fault. */
+  configure(id: string, change: { readOnly?: boolean; fault?: SandboxFault | null; throttle?: SandboxThrottle | null }): void {
+    const state = this.state(id);
+    if (change.readOnly !== undefined) state.readOnly = change.readOnly;
+    if (change.fault !== undefined) state.fault = change.fault ?? undefined;
+    if (change.throttle !== undefined) state.throttle = change.throttle ?? undefined;
+  }
+
+  /** Objects of a collection in insertion order, with the requested navigation properties expanded. */
+  list(tenantId: string, key: string, expand: readonly string[] = []): GraphJson[] {
+    return [...this.collection(tenantId, key).values()].map((o) => view(o, expand));
+  }
+
+  /** One object with the requested navigation properties; undefined when absent. */
+  get(tenantId: string, key: string, id: string, expand: readonly string[] = []): GraphJson | undefined {
+    const stored = this.collection(tenantId, key).get(id);
+    return stored && view(stored, expand);
+  }
+
+  /** Items of an object's navigation property ([] when never set); undefined when the object is absent. */
+  navigation(tenantId: string, key: string, id: string, name: string): GraphJson[] | undefined {
+    const stored = this.collection(tenantId, key).get(id);
+    return stored && structuredClone(stored.navigation.get(name) ?? []);
+  }
+
+  /** Creates an object under a new id; navigation properties Graph accepts inline on create are kept. */
+  create(tenantId: string, key: string, raw: GraphJson, now: Date): GraphJson {
+    const { body, navigation } = splitBody(raw, inlineOn('create'));
+    const stored = { body: { ...body, id: this.newId() }, navigation: this.withIds(navigation) };
+    stored.body = { ...stored.body, ...serverFields(key, { body, previous: undefined, navigation: stored.navigation, now: now.toISOString() }) };
+    this.collection(tenantId, key).set(stored.body.id as string, stored);
+    return view(stored, []);
+  }
+
+  /** Merges `patch` into the object (navigation properties must not be in it); undefined when absent. */
+  update(tenantId: string, key: string, id: string, patch: GraphJson, now: Date): GraphJson | undefined {
+    const stored = this.collection(tenantId, key).get(id);
+    if (!stored) return undefined;
+    const body = { ...stored.body, ...splitBody(patch, () => false).body };
+    const stamp = serverFields(key, { body, previous: stored.body, navigation: stored.navigation, now: now.toISOString() });
+    stored.body = { ...body, ...stamp, id };
+    return view(stored, []);
+  }
+
+  /** Replaces the object (and the navigation properties Graph accepts on replace); undefined when absent. */
+  replace(tenantId: string, key: string, id: string, raw: GraphJson, now: Date): GraphJson | undefined {
+    const stored = this.collection(tenantId, key).get(id);
+    if (!stored) return undefined;
+    const { body, navigation } = splitBody(raw, inlineOn('replace'));
+    for (const [name, items] of this.withIds(navigation)) stored.navigation.set(name, items);
+    const stamp = serverFields(key, { body, previous: stored.body, navigation: stored.navigation, now: now.toISOString() });
+    stored.body = { ...body, ...stamp, id };
+    return view(stored, []);
+  }
+
+  /** Deletes the object; false when it was absent. */
+  remove(tenantId: string, key: string, id: string): boolean {
+    return this.collection(tenantId, key).delete(id);
+  }
+
+  /** Replaces an object's navigation property (assign, scheduleActionsForRules); undefined when the object is absent. */
+  replaceNavigation(tenantId: string, key: string, id: string, name: string, items: GraphJson[]): GraphJson[] | undefined {
+    const stored = this.collection(tenantId, key).get(id);
+    if (!stored) return undefined;
+    const withIds = this.withIds(new Map([[name, items]])).get(name) ?? [];
+    stored.navigation.set(name, withIds);
+    return structuredClone(withIds);
+  }
+
+  /** Appends one item to an object's navigation property; undefined when the object is absent. */
+  addNavigationItem(tenantId: string, key: string, id: string, name: string, item: GraphJson): GraphJson | undefined {
+    const current = this.navigation(tenantId, key, id, name);
+    if (!current) return undefined;
+    const { id: _ignored, ...rest } = item;
+    const added = { ...rest, id: this.newId() };
+    this.collection(tenantId, key).get(id)!.navigation.set(name, [...current, added]);
+    return structuredClone(added);
+  }
+
+  /** Counts one event of the tenant's traffic. */
+  count(tenantId: string, event: 'httpRequests' | 'operations' | 'throttled'): number {
+    const counters = this.state(tenantId).counters;
+    return ++counters[event];
+  }
+
+  /** Counts one successful write to a collection. */
+  countWrite(tenantId: string, key: string): void {
+    const writes = this.state(tenantId).counters.writes;
+    writes[key] = (writes[key] ?? 0) + 1;
+  }
+
+  /** A copy of the tenant's counters; throws for an unknown tenant. */
+  counters(tenantId: string): TenantCounters {
+    return structuredClone(this.state(tenantId).counters);
+  }
+
+  private seed(seed: SandboxTenant): void {
+    const { objects, ...info } = seed;
+    const state: TenantState = { readOnly: false, ...info, collections: new Map(), counters: { httpRequests: 0, operations: 0, throttled: 0, writes: {} } };
+    this.tenants.set(seed.id.toLowerCase(), state);
+    for (const [key, items] of Object.entries(objects)) {
+      this.keys.add(key);
+      const collection = this.collectionOf(state, key);
+      for (const raw of items) {
+        const { body, navigation } = splitBody(raw, () => true);
+        const id = typeof body.id === 'string' ? body.id : this.newId();
+        collection.set(id, { body: { ...body, id }, navigation: this.withIds(navigation, false) });
+      }
+    }
+  }
+
+  /** Gives navigation items ids as Graph does: settings by position, others a new GUID (seeds keep theirs). */
+  private withIds(navigation: Map<string, GraphJson[]>, replace = true): Map<string, GraphJson[]> {
+    const result = new Map<string, GraphJson[]>();
+    for (const [name, items] of navigation) {
+      result.set(
+        name,
+        items.map((item, index) => {
+          const keep = !replace && typeof item.id === 'string';
+          return { ...structuredClone(item), id: keep ? item.id : name === 'settings' ? String(index) : this.newId() };
+        }),
+      );
+    }
+    return result;
+  }
+
+  private state(id: string): TenantState {
+    const state = this.tenants.get(id.toLowerCase());
+    if (!state) throw new Error(`No sandbox tenant ${id}`);
+    return state;
+  }
+
+  private collection(tenantId: string, key: string): Map<string, StoredObject> {
+    return this.collectionOf(this.state(tenantId), key);
+  }
+
+  private collectionOf(state: TenantState, key: string): Map<string, StoredObject> {
+    let collection = state.collections.get(key);
+    if (!collection) state.collections.set(key, (collection = new Map()));
+    return collection;
+  }
+}
+
+function view(stored: StoredObject, expand: readonly string[]): GraphJson {
+  const result = structuredClone(stored.body);
+  for (const name of expand) result[name] = structuredClone(stored.navigation.get(name) ?? []);
+  return result;
+}

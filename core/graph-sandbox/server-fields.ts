@@ -1,0 +1,52 @@
+import type { GraphJson } from '../subjects/subject-type';
+
+/** What Graph itself sets on a write: the new body, the object before the write (absent on create), its navigation, the time. */
+interface StampInput {
+  body: GraphJson;
+  previous: GraphJson | undefined;
+  navigation: ReadonlyMap<string, GraphJson[]>;
+  now: string;
+}
+type Stamp = (input: StampInput) => GraphJson;
+
+const intuneTimestamps: Stamp = ({ previous, now }) => ({
+  createdDateTime: previous?.createdDateTime ?? now,
+  lastModifiedDateTime: now,
+});
+
+const versioned: Stamp = (input) => ({
+  ...intuneTimestamps(input),
+  version: typeof input.previous?.version === 'number' ? input.previous.version + 1 : 1,
+});
+
+/** Graph fills the template reference of a settings catalog policy; a policy without a template gets family `none`. */
+function catalogTemplateReference(given: unknown): GraphJson {
+  const reference = typeof given === 'object' && given !== null ? (given as GraphJson) : {};
+  const templateId = typeof reference.templateId === 'string' ? reference.templateId : '';
+  if (templateId !== '') return reference;
+  return { templateId: '', templateFamily: 'none', templateDisplayName: null, templateDisplayVersion: null };
+}
+
+/**
+ * Server-managed fields per collection key, as real Graph returns them after a write, so a promoted
+ * object looks exactly as it would in a real tenant (the registry's read-only field lists must cover these).
+ */
+const STAMPS: Record<string, Stamp> = {
+  'deviceManagement/deviceConfigurations': versioned,
+  'deviceManagement/deviceCompliancePolicies': versioned,
+  'deviceManagement/configurationPolicies': (input) => ({
+    ...intuneTimestamps(input),
+    settingCount: input.navigation.get('settings')?.length ?? 0,
+    templateReference: catalogTemplateReference(input.body.templateReference),
+  }),
+  'identity/conditionalAccess/policies': ({ previous, now }) => ({
+    createdDateTime: previous?.createdDateTime ?? now,
+    modifiedDateTime: now,
+  }),
+  groups: ({ previous, now }) => ({ createdDateTime: previous?.createdDateTime ?? now }),
+};
+
+/** Fields Graph sets on the object of `collectionKey` after a create or update. */
+export function serverFields(collectionKey: string, input: StampInput): GraphJson {
+  return (STAMPS[collectionKey] ?? intuneTimestamps)(input);
+}
