@@ -9,6 +9,8 @@ export interface DirectoryStore {
   membershipsOf(actorId: ActorId): Promise<Membership[]>;
   /** The tenant when it belongs to that workspace; undefined otherwise (even if it exists elsewhere). */
   getTenant(workspaceId: WorkspaceId, tenantId: TenantId): Promise<Tenant | undefined>;
+  /** Members of a workspace, ordered by display name. */
+  listMembers(workspaceId: WorkspaceId): Promise<Membership[]>;
   /** All tenants of a workspace, ordered by display name. */
   listTenants(workspaceId: WorkspaceId): Promise<Tenant[]>;
   /** Every registered tenant of every workspace (scheduler use only). */

@@ -47,6 +47,11 @@ export class MongoDirectoryStore implements DirectoryStore {
     return doc ? toTenant(doc) : undefined;
   }
 
+  async listMembers(workspaceId: WorkspaceId) {
+    const docs = await this.memberships.find({ workspaceId: String(workspaceId) }).sort({ displayName: 1 }).toArray();
+    return docs.map(toMembership);
+  }
+
   async listTenants(workspaceId: WorkspaceId) {
     const docs = await this.tenants.find({ workspaceId: String(workspaceId) }).sort({ displayName: 1 }).toArray();
     return docs.map(toTenant);

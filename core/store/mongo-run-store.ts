@@ -74,13 +74,16 @@ export class MongoRunStore implements RunStore {
   }
 
   async latestPerTarget(workspaceId: WorkspaceId) {
-    const docs = await this.runs
-      .find({ workspaceId }, { projection: { plan: 0, excluded: 0 } })
-      .sort({ createdAt: -1 })
-      .limit(500)
-      .toArray();
+    // One indexed read per target ({workspaceId, targetTenantId, createdAt}): a fixed window of recent runs
+    // would drop quiet targets once a busy one filled it.
+    const targets = await this.runs.distinct('targetTenantId', { workspaceId });
+    const docs = await Promise.all(
+      targets.map((target) =>
+        this.runs.findOne({ workspaceId, targetTenantId: target }, { projection: { plan: 0, excluded: 0 }, sort: { createdAt: -1, _id: -1 } }),
+      ),
+    );
     const latest = new Map<TenantId, RunListEntry>();
-    for (const d of docs) if (!latest.has(TenantId(d.targetTenantId))) latest.set(TenantId(d.targetTenantId), toEntry(d));
+    for (const d of docs) if (d) latest.set(TenantId(d.targetTenantId), toEntry(d));
     return latest;
   }
 

@@ -8,6 +8,8 @@ import { COLLECTIONS } from './collections';
 
 /** Subjects per chunk document: keeps every document far below MongoDB's 16 MB limit for large tenants. */
 const CHUNK_SIZE = 250;
+/** Reads retried when a concurrent replace removed the version being read. */
+const MAX_READ_ATTEMPTS = 5;
 
 interface HeaderDoc {
   _id: string;
@@ -34,7 +36,7 @@ const toHeader = (d: HeaderDoc): SnapshotHeader => ({
 
 /**
  * SnapshotStore on MongoDB without transactions: subjects are written under a new version first,
- * then the header is switched to it, then older versions are deleted.
+ * then the header is switched to it, then the version it replaced is deleted.
  */
 export class MongoSnapshotStore implements SnapshotStore {
   constructor(private readonly db: Db) {}
@@ -43,14 +45,21 @@ export class MongoSnapshotStore implements SnapshotStore {
   private get chunks() { return this.db.collection<ChunkDoc>(COLLECTIONS.inventorySubjects); }
 
   async get(workspaceId: WorkspaceId, tenantId: TenantId): Promise<InventorySnapshot | undefined> {
-    const header = await this.headersCol.findOne({ _id: headerId(workspaceId, tenantId), workspaceId: String(workspaceId) });
-    if (!header) return undefined;
-    const chunks = await this.chunks
-      .find({ workspaceId: String(workspaceId), tenantId: String(tenantId), version: header.version })
-      .sort({ chunk: 1 })
-      .toArray();
-    const { subjectCount: _count, ...rest } = toHeader(header);
-    return { ...rest, subjects: chunks.flatMap((c) => c.subjects), referenceObjects: header.referenceObjects };
+    // A replace deletes the old version right after switching the header, so a read that raced it
+    // finds fewer subjects than its header counts: reading again then finds the new version whole.
+    for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
+      const header = await this.headersCol.findOne({ _id: headerId(workspaceId, tenantId), workspaceId: String(workspaceId) });
+      if (!header) return undefined;
+      const chunks = await this.chunks
+        .find({ workspaceId: String(workspaceId), tenantId: String(tenantId), version: header.version })
+        .sort({ chunk: 1 })
+        .toArray();
+      const subjects = chunks.flatMap((c) => c.subjects);
+      if (subjects.length !== header.subjectCount) continue;
+      const { subjectCount: _count, ...rest } = toHeader(header);
+      return { ...rest, subjects, referenceObjects: header.referenceObjects };
+    }
+    throw new Error(`snapshot of tenant ${tenantId} kept changing while it was read`);
   }
 
   async headers(workspaceId: WorkspaceId) {
@@ -69,7 +78,7 @@ export class MongoSnapshotStore implements SnapshotStore {
       docs.push({ _id: `${tenantId}:${version}:${i}`, workspaceId, tenantId, version, chunk: i, subjects: snapshot.subjects.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) });
     }
     if (docs.length > 0) await this.chunks.insertMany(docs, { ordered: true });
-    await this.headersCol.replaceOne(
+    const previous = await this.headersCol.findOneAndReplace(
       { _id: headerId(snapshot.workspaceId, snapshot.tenantId) },
       {
         workspaceId,
@@ -81,27 +90,29 @@ export class MongoSnapshotStore implements SnapshotStore {
         subjectCount: snapshot.subjects.length,
         referenceObjects: snapshot.referenceObjects,
       },
-      { upsert: true },
+      { upsert: true, returnDocument: 'before' },
     );
-    await this.chunks.deleteMany({ workspaceId, tenantId, version: { $ne: version } });
+    // Only the version this call switched away from: a concurrent replace's chunks may already be
+    // written (or even current), and deleting "everything but mine" would leave a header without subjects.
+    if (previous) await this.chunks.deleteMany({ workspaceId, tenantId, version: previous.version });
   }
 
   async markStale(workspaceId: WorkspaceId, tenantId: TenantId, reason: string, at: Date) {
-    const existing = await this.headersCol.findOne({ _id: headerId(workspaceId, tenantId) });
-    if (existing) {
-      await this.headersCol.updateOne({ _id: existing._id }, { $set: { staleReason: reason, lastAttemptAt: at } });
-      return;
-    }
-    await this.headersCol.insertOne({
-      _id: headerId(workspaceId, tenantId),
-      workspaceId: String(workspaceId),
-      tenantId: String(tenantId),
-      version: 'none',
-      observedAt: new Date(0),
-      lastAttemptAt: at,
-      staleReason: reason,
-      subjectCount: 0,
-      referenceObjects: [],
-    });
+    // One upsert, so two failed syncs of a never-read tenant cannot both try to insert the header.
+    await this.headersCol.updateOne(
+      { _id: headerId(workspaceId, tenantId) },
+      {
+        $set: { staleReason: reason, lastAttemptAt: at },
+        $setOnInsert: {
+          workspaceId: String(workspaceId),
+          tenantId: String(tenantId),
+          version: 'none',
+          observedAt: new Date(0),
+          subjectCount: 0,
+          referenceObjects: [],
+        },
+      },
+      { upsert: true },
+    );
   }
 }
