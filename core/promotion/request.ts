@@ -11,6 +11,8 @@ export interface PromotionRequest {
   selection: CompareSelection;
   preflightFingerprint: string;
   requesterId: ActorId;
+  /** The requester's channel account (opaque), used to @mention them when the run completes. */
+  requesterAddress?: { id: string; name: string };
   createdAt: Date;
   /** Set once the request was confirmed or cancelled; a request is used at most once. */
   closedAt?: Date;

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Tenant } from '../access/model';
+import { normaliseName } from '../compare/subject-identity';
+import { GraphUnavailable } from '../errors';
+import { GraphRequestFailed } from '../graph/graph-errors';
+import type { InventorySubject } from '../inventory/model';
+import { normaliseSubject } from '../inventory/normalise';
+import { withPortableHashes } from '../inventory/portable-hash';
+import { REFERENCE_SOURCES } from '../inventory/reference-sources';
+import { REFERENCE_KINDS, type ReferenceKind, type ReferenceObject } from '../subjects/references';
+import type { GraphJson, SubjectType } from '../subjects/subject-type';
+import type { PromotionGraph } from './promotion-graph';
+
+/** Query options of a list request that mean the same on a single-object GET (paging and filters do not). */
+const OBJECT_QUERY_OPTIONS: ReadonlySet<string> = new Set(['$expand', '$select']);
+
+const OBJECT_SHAPES = {
+  displayName: z.object({ id: z.string().min(1), displayName: z.string() }).passthrough(),
+  name: z.object({ id: z.string().min(1), name: z.string() }).passthrough(),
+} satisfies Record<SubjectType['identityField'], z.ZodTypeAny>;
+
+const REFERENCE_SHAPE = z.object({ id: z.string().min(1), displayName: z.string() });
+
+/** The part of a type's list query that also applies when reading one object, e.g. `$expand=assignments`. */
+export function objectQuery(listQuery: string): string {
+  return listQuery
+    .split('&')
+    .filter((option) => OBJECT_QUERY_OPTIONS.has(option.split('=')[0]!.trim()))
+    .join('&');
+}
+
+/**
+ * Reads subjects as they are now, normalised and hashed exactly as the inventory does (the list's expansions, every
+ * detail read merged in, portable hashes over the tenant's reference objects), so the hashes compare with the
+ * preflight's. Reference objects are read once per tenant and kind for the reader's lifetime (one run attempt).
+ */
+export class LiveSubjectReader {
+  private readonly referenceObjects = new Map<string, Promise<ReferenceObject[]>>();
+
+  constructor(private readonly graph: PromotionGraph) {}
+
+  /** One subject by id; undefined when the object does not exist (Graph answers 404). */
+  async read(tenant: Tenant, type: SubjectType, id: string): Promise<InventorySubject | undefined> {
+    const query = objectQuery(type.listQuery);
+    const path = `${type.collectionPath}/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
+    let body: unknown;
+    try {
+      body = (await this.graph.request(tenant, { method: 'GET', path })).body;
+    } catch (error) {
+      if (error instanceof GraphRequestFailed && error.status === 404) return undefined;
+      throw error;
+    }
+    return this.complete(tenant, type, body);
+  }
+
+  /**
+   * Every subject of the type whose identity (name trimmed, case and inner spacing ignored) equals `displayName`,
+   * read completely. Used before a create, to find one an interrupted attempt already made.
+   */
+  async findByIdentity(tenant: Tenant, type: SubjectType, displayName: string): Promise<InventorySubject[]> {
+    const listPath = type.listQuery ? `${type.collectionPath}?${type.listQuery}` : type.collectionPath;
+    const wanted = normaliseName(displayName);
+    const matches = (await this.graph.listAll(tenant, listPath)).filter((item) => {
+      const name = item[type.identityField];
+      return typeof name === 'string' && normaliseName(name) === wanted;
+    });
+    return Promise.all(matches.map((item) => this.complete(tenant, type, item)));
+  }
+
+  private async complete(tenant: Tenant, type: SubjectType, body: unknown): Promise<InventorySubject> {
+    const parsed = OBJECT_SHAPES[type.identityField].safeParse(body);
+    if (!parsed.success) {
+      throw new GraphUnavailable(`Microsoft Graph returned a ${type.label} without a usable id or ${type.identityField} in tenant ${tenant.displayName}.`);
+    }
+    const raw = await this.withDetails(tenant, type, parsed.data);
+    const kinds = type.referenceKinds ?? REFERENCE_KINDS;
+    const references = (await Promise.all(kinds.map((kind) => this.referencesOf(tenant, kind)))).flat();
+    return withPortableHashes(type, normaliseSubject(type, raw), references);
+  }
+
+  /** The object with each detail read merged in under its property, as the inventory merges them. */
+  private async withDetails(tenant: Tenant, type: SubjectType, object: GraphJson): Promise<GraphJson> {
+    const merged: GraphJson = { ...object };
+    for (const read of type.detailReads) {
+      const path = read.path(String(object.id));
+      const body = (await this.graph.request(tenant, { method: 'GET', path })).body;
+      const value = await this.detailValue(tenant, read.property, path, body);
+      if (value !== undefined) merged[read.property] = value;
+    }
+    return merged;
+  }
+
+  /** An object answer gives its same-named member, a collection answer its items (every page when it continues). */
+  private async detailValue(tenant: Tenant, property: string, path: string, body: unknown): Promise<unknown> {
+    if (typeof body !== 'object' || body === null) return undefined;
+    const json = body as GraphJson;
+    if (typeof json['@odata.nextLink'] === 'string') return this.graph.listAll(tenant, path);
+    if (property in json) return json[property];
+    return Array.isArray(json.value) ? json.value : undefined;
+  }
+
+  private referencesOf(tenant: Tenant, kind: ReferenceKind): Promise<ReferenceObject[]> {
+    const key = `${tenant.id}\u0000${kind}`;
+    let objects = this.referenceObjects.get(key);
+    if (!objects) {
+      objects = this.graph.listAll(tenant, REFERENCE_SOURCES[kind]).then((items) =>
+        items.flatMap((item) => {
+          const parsed = REFERENCE_SHAPE.safeParse(item);
+          return parsed.success ? [{ kind, id: parsed.data.id, displayName: parsed.data.displayName }] : [];
+        }),
+      );
+      // A failed read is not cached, so the next subject tries again.
+      objects.catch(() => this.referenceObjects.delete(key));
+      this.referenceObjects.set(key, objects);
+    }
+    return objects;
+  }
+}

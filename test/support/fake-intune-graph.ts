@@ -1,0 +1,195 @@
+// An in-memory Microsoft Graph holding Intune objects per tenant, for promotion and inventory tests.
+// It answers what the executor and the inventory reader send (GET object / collection / navigation, POST create,
+// PATCH, PUT, assign, scheduleActionsForRules, $batch of GETs), records every request, and can be told to refuse some.
+import type { Tenant } from '../../core/access/model';
+import { errorForFailedResponse } from '../../core/graph/graph-errors';
+import type { GraphResponse } from '../../core/graph/graph-response';
+import type { BatchAnswer, InventoryGraph } from '../../core/inventory/inventory-graph';
+import { REFERENCE_SOURCES } from '../../core/inventory/reference-sources';
+import type { PromotionGraph } from '../../core/promotion/promotion-graph';
+import { SUBJECT_TYPES } from '../../core/subjects/registry';
+import type { GraphJson, GraphRequestSpec } from '../../core/subjects/subject-type';
+
+/** One request as the fake received it. */
+export interface RecordedRequest {
+  tenantId: string;
+  method: GraphRequestSpec['method'];
+  path: string;
+  body?: unknown;
+}
+
+/** Members Graph returns only through `$expand` or their own path. */
+const NAVIGATION = ['assignments', 'settings', 'scheduledActionsForRule'];
+
+/** Every collection the fake serves: the registry's and the reference objects'. */
+const COLLECTIONS = [
+  ...Object.values(SUBJECT_TYPES).map((t) => t.collectionPath),
+  ...Object.values(REFERENCE_SOURCES).map((p) => p.split('?')[0]!),
+].sort((a, b) => b.length - a.length);
+
+interface Fault {
+  when: (tenantId: string, spec: GraphRequestSpec) => boolean;
+  status: number;
+  code: string;
+  message: string;
+  times: number;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
+  readonly requests: RecordedRequest[] = [];
+  private readonly tenants = new Map<string, Map<string, Map<string, GraphJson>>>();
+  private readonly faults: Fault[] = [];
+  private created = 0;
+
+  /** Seeds an object (with `id`; navigation members such as assignments and settings inline). */
+  seed(tenantId: string, collectionPath: string, object: GraphJson): this {
+    this.collection(tenantId, collectionPath).set(String(object.id), clone(object));
+    return this;
+  }
+
+  /** The stored object, navigation members included; undefined when absent. */
+  object(tenantId: string, collectionPath: string, id: string): GraphJson | undefined {
+    const found = this.collection(tenantId, collectionPath).get(id);
+    return found ? clone(found) : undefined;
+  }
+
+  /** Every stored object of a collection. */
+  objects(tenantId: string, collectionPath: string): GraphJson[] {
+    return [...this.collection(tenantId, collectionPath).values()].map(clone);
+  }
+
+  /** Requests other than GET, optionally only those for one tenant. */
+  writes(tenantId?: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET' && (tenantId === undefined || r.tenantId === tenantId));
+  }
+
+  /** Answers matching requests with a Graph error (`times` times, default always). */
+  failWhen(when: Fault['when'], error: { status: number; code: string; message: string; times?: number }): this {
+    this.faults.push({ when, ...error, times: error.times ?? Infinity });
+    return this;
+  }
+
+  /** Forgets the recorded requests (not the objects). */
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  async request(tenant: Tenant, spec: GraphRequestSpec): Promise<GraphResponse> {
+    this.requests.push({ tenantId: tenant.id, method: spec.method, path: spec.path, ...(spec.body !== undefined ? { body: clone(spec.body) } : {}) });
+    const fault = this.faults.find((f) => f.times > 0 && f.when(tenant.id, spec));
+    if (fault) {
+      fault.times -= 1;
+      throw errorForFailedResponse(tenant.displayName, spec.method, spec.path, { status: fault.status, body: { error: { code: fault.code, message: fault.message } } });
+    }
+    const answer = this.answer(tenant.id, spec);
+    if (answer.status >= 400) throw errorForFailedResponse(tenant.displayName, spec.method, spec.path, answer);
+    return { ...answer, headers: {} };
+  }
+
+  async listAll(tenant: Tenant, pathWithQuery: string): Promise<GraphJson[]> {
+    const page = (await this.request(tenant, { method: 'GET', path: pathWithQuery })).body as { value: GraphJson[] };
+    return page.value;
+  }
+
+  async batch(tenant: Tenant, requests: GraphRequestSpec[]): Promise<BatchAnswer[]> {
+    return Promise.all(
+      requests.map(async (spec) => {
+        try {
+          const { status, body } = await this.request(tenant, spec);
+          return { status, body };
+        } catch (error) {
+          return { status: (error as { status?: number }).status ?? 403, body: {} };
+        }
+      }),
+    );
+  }
+
+  private collection(tenantId: string, path: string): Map<string, GraphJson> {
+    const tenant = this.tenants.get(tenantId) ?? new Map<string, Map<string, GraphJson>>();
+    this.tenants.set(tenantId, tenant);
+    const objects = tenant.get(path) ?? new Map<string, GraphJson>();
+    tenant.set(path, objects);
+    return objects;
+  }
+
+  private answer(tenantId: string, spec: GraphRequestSpec): { status: number; body: unknown } {
+    const [path = '', query = ''] = spec.path.split('?');
+    const base = COLLECTIONS.find((c) => path === c || path.startsWith(`${c}/`));
+    if (!base) return notFound(path);
+    const objects = this.collection(tenantId, base);
+    const [id, member] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
+    const expand = expanded(query);
+    if (!id) {
+      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand)) } };
+      if (spec.method !== 'POST') return notFound(path);
+      const created = { ...clone(spec.body as GraphJson), id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
+      objects.set(String(created.id), created);
+      return { status: 201, body: view(created, []) };
+    }
+    const object = objects.get(id);
+    if (!object) return notFound(path);
+    return member === undefined ? this.onObject(object, spec, expand) : onMember(object, member, spec);
+  }
+
+  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[]): { status: number; body: unknown } {
+    const body = (spec.body ?? {}) as GraphJson;
+    if (spec.method === 'GET') return { status: 200, body: view(object, expand) };
+    if (spec.method === 'PATCH') {
+      for (const [key, value] of Object.entries(body)) if (!NAVIGATION.includes(key)) object[key] = clone(value);
+      return { status: 204, body: undefined };
+    }
+    if (spec.method === 'PUT') {
+      for (const key of Object.keys(object)) if (!NAVIGATION.includes(key) && key !== 'id' && key !== 'createdDateTime') delete object[key];
+      for (const [key, value] of Object.entries(body)) if (key !== 'assignments') object[key] = clone(value);
+      return { status: 204, body: undefined };
+    }
+    return { status: 405, body: { error: { code: 'BadRequest', message: `${spec.method} not supported here` } } };
+  }
+}
+
+function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { status: number; body: unknown } {
+  const body = (spec.body ?? {}) as GraphJson;
+  if (spec.method === 'GET' && NAVIGATION.includes(member)) return { status: 200, body: { value: clone(object[member] ?? []) } };
+  if (spec.method === 'POST' && member === 'assign') {
+    const list = Object.values(body).find(Array.isArray) as GraphJson[] | undefined;
+    object.assignments = (list ?? []).map((a, i) => ({ id: `${String(object.id)}_${i}`, ...clone(a) }));
+    return { status: 200, body: { value: object.assignments } };
+  }
+  if (spec.method === 'POST' && member === 'scheduleActionsForRules') {
+    object.scheduledActionsForRule = clone(body.deviceComplianceScheduledActionForRules ?? []);
+    return { status: 204, body: undefined };
+  }
+  return notFound(member);
+}
+
+/** The object as Graph shows it: navigation members only when expanded. */
+function view(object: GraphJson, expand: string[]): GraphJson {
+  const shown: GraphJson = {};
+  for (const [key, value] of Object.entries(object)) if (!NAVIGATION.includes(key) || expand.includes(key)) shown[key] = clone(value);
+  for (const key of expand) if (NAVIGATION.includes(key) && !(key in shown)) shown[key] = [];
+  return shown;
+}
+
+/** Top-level names of a `$expand` option (nested options in parentheses ignored). */
+function expanded(query: string): string[] {
+  const option = query.split('&').find((o) => o.startsWith('$expand='));
+  if (!option) return [];
+  const names: string[] = [];
+  let depth = 0;
+  let name = '';
+  for (const char of option.slice('$expand='.length)) {
+    if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (char === ',' && depth === 0) {
+      names.push(name);
+      name = '';
+    } else if (depth === 0) name += char;
+  }
+  return [...names, name].filter(Boolean);
+}
+
+function notFound(what: string) {
+  return { status: 404, body: { error: { code: 'ResourceNotFound', message: `Resource not found: ${what}` } } };
+}
