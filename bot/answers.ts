@@ -1,3 +1,5 @@
+import { messageCard } from '../cards/message-card';
+import type { CardAttachment } from '../cards/render';
 import { ConfigurationError } from '../core/config/env';
 import { DomainError, NotFound, type DomainErrorCode } from '../core/errors';
 
@@ -38,8 +40,8 @@ export function describeError(error: unknown): { status: number; title: string; 
   return { status: 500, title: 'Something went wrong', text: 'Something went wrong on our side. Nothing was changed; please try again.' };
 }
 
-/** The error as a chat reply. */
-export function errorReply(error: unknown): string {
-  const { title, text } = describeError(error);
-  return `**${title}.** ${text}`;
+/** The error as a card for a chat reply. */
+export function errorCard(error: unknown): CardAttachment {
+  const { status, title, text } = describeError(error);
+  return messageCard({ title, text, tone: status >= 500 ? 'error' : 'warning' });
 }

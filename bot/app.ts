@@ -3,7 +3,7 @@ import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { CardAttachment } from '../cards/render';
 import { CARD_VERBS, type CardVerb } from '../cards/verbs';
-import { describeError, errorReply } from './answers';
+import { describeError, errorCard } from './answers';
 import type { BotDeps } from './bot-deps';
 import { parseCommand } from './commands/grammar';
 import { ACTION_HANDLERS } from './handlers/action-handlers';
@@ -22,7 +22,7 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
   const app = new Application({ adapter, storage: new MemoryStorage(), removeRecipientMention: true, startTypingTimer: false });
 
   app.activity(ActivityTypes.Message, async (turn) => {
-    const reply = await answerMessage(deps, turn).catch((error: unknown) => errorReply(error));
+    const reply = await answerMessage(deps, turn).catch((error: unknown) => errorCard(error));
     await turn.sendActivity(typeof reply === 'string' ? reply : { attachments: [reply] });
   });
 

@@ -18,7 +18,13 @@ import { createBotApplication } from './app';
 import type { BotDeps } from './bot-deps';
 import { ExportLinks } from './export-links';
 import { applySeed, readSeedFile } from '../core/access/seed';
-import { DEMO_TENANT_IDS, demoDirectory } from './demo-directory';
+import { GraphClient } from '../core/graph/graph-client';
+import { MsalTokenProvider } from '../core/graph/msal-token-provider';
+import { JOB_NAMES } from '../jobs/job-data';
+import { defineJobs, startWorker } from '../jobs/worker';
+import { startDemoGraph } from './demo';
+import { exportRoute } from './handlers/export-route';
+import { ConversationNotifier } from './notifier';
 import { startServer, type BotServer } from './server';
 
 /** A running TenantAtlas: what `npm start` and the end-to-end tests hold and stop. */
@@ -27,6 +33,7 @@ export interface RunningSystem {
   db: Db;
   deps: BotDeps;
   agenda: Agenda;
+  graphBaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -50,15 +57,16 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const now = () => new Date();
 
     if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
-    else if (demoMode) await applySeed(directory, demoDirectory(DEMO_TENANT_IDS));
+    const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
     const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: 10 * 60_000 });
     const port = env.PORT;
-    const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+    let publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
     const runs = new MongoRunStore(db);
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
     const adapter = createAdapter(env, log);
+    const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, log });
 
     const deps: BotDeps = {
       directory,
@@ -71,7 +79,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
       queue: new AgendaPromotionQueue(agenda),
-      exports: new ExportLinks({ baseUrl: publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
+      exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
       now,
@@ -81,7 +89,17 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
 
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
     if (env.ROLE !== 'web') {
-      await agenda.start();
+      defineJobs(agenda, {
+        executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now },
+        directory,
+        snapshots,
+        inventoryGraph: graph.client,
+        syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS,
+        promotionLockLifetimeMs: 10 * 60_000,
+        log,
+      });
+      await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS });
+      if (demoMode) await agenda.now(JOB_NAMES.inventorySync, { all: true });
       workerState = 'running';
       stops.push(async () => {
         workerState = 'stopped';
@@ -102,13 +120,31 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
           store: async () => ((await db.command({ ping: 1 })).ok === 1 ? 'ok' : 'down'),
           worker: () => workerState,
         },
+        routes: [exportRoute(deps)],
         log,
       });
       stops.push(() => server!.close());
+      if (!env.PUBLIC_BASE_URL) publicBaseUrl = `http://localhost:${server.port}`;
     }
-    return { port: server?.port, db, deps, agenda, stop };
+    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Production Graph: the configured cloud with the MSP's app registration. */
+function productionGraph(env: Env) {
+  const baseUrl = env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com';
+  const tokens = new MsalTokenProvider({
+    authorityHost: env.GRAPH_AUTHORITY_HOST,
+    graphScope: env.GRAPH_SCOPE,
+    defaultClientId: env.GRAPH_CLIENT_ID ?? '',
+    ...(env.GRAPH_CLIENT_SECRET ? { defaultClientSecret: env.GRAPH_CLIENT_SECRET } : {}),
+    ...(env.GRAPH_CERTIFICATE_PATH && env.GRAPH_CERTIFICATE_THUMBPRINT
+      ? { defaultCertificate: { privateKeyPath: env.GRAPH_CERTIFICATE_PATH, thumbprint: env.GRAPH_CERTIFICATE_THUMBPRINT } }
+      : {}),
+    resolveSecret: (ref: string) => process.env[ref],
+  });
+  return { baseUrl, client: new GraphClient({ baseUrl, tokens, timeoutMs: env.GRAPH_TIMEOUT_MS }) };
 }

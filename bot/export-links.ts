@@ -24,17 +24,16 @@ export type VerifiedLink = { ok: true; claim: ExportClaim } | { ok: false; why: 
 export class ExportLinks {
   private readonly key: Buffer;
 
-  constructor(opts: { baseUrl: string; signingKey?: string; ttlMs: number; now: () => Date }) {
+  /** `baseUrl` is read at link creation: the listening port is known only after the server started. */
+  constructor(private readonly opts: { baseUrl: () => string; signingKey?: string; ttlMs: number; now: () => Date }) {
     this.key = opts.signingKey ? Buffer.from(opts.signingKey, 'utf8') : randomBytes(32);
-    this.opts = opts;
   }
-  private readonly opts: { baseUrl: string; ttlMs: number; now: () => Date };
 
-  /** A download URL for the claim (expiry set from the TTL). */
+  /** A download URL for the claim (expiry set from the TTL); the token rides in the query because route parameters are length-limited. */
   create(claim: Omit<ExportClaim, 'expiresAt'>): string {
     const full: ExportClaim = { ...claim, expiresAt: this.opts.now().getTime() + this.opts.ttlMs };
     const payload = Buffer.from(JSON.stringify(full), 'utf8').toString('base64url');
-    return `${this.opts.baseUrl.replace(/\/$/, '')}/exports/${payload}.${this.sign(payload)}`;
+    return `${this.opts.baseUrl().replace(/\/$/, '')}/exports?token=${payload}.${this.sign(payload)}`;
   }
 
   /** Verifies a token from a download URL. */

@@ -1,14 +1,24 @@
 import { helpCard } from '../../cards/help-card';
+import { messageCard } from '../../cards/message-card';
 import type { CardAttachment } from '../../cards/render';
 import { COMMAND_USAGE, type Command, type CommandName, type ParseResult } from '../commands/grammar';
 import type { BotRequest } from '../turn';
+import { ADMIN_COMMANDS } from './admin';
+import { compareAnswer, parseTypes } from './compare';
+import { tenantNamed } from './tenant-named';
 import { tenantsAnswer } from './tenants';
 
 type Handler<N extends Command['name']> = (req: BotRequest, command: Extract<Command, { name: N }>) => Promise<CardAttachment | string>;
 type HandlerTable = { [N in Command['name']]?: Handler<N> };
 
 const HANDLERS: HandlerTable = {
+  compare: (req, c) => {
+    const source = tenantNamed(req.ctx, c.source);
+    const target = tenantNamed(req.ctx, c.target);
+    return compareAnswer(req, { sourceTenantId: source.id, targetTenantId: target.id, types: parseTypes(c.types), includeAssignments: c.includeAssignments }, 1);
+  },
   tenants: (req, c) => tenantsAnswer(req, c.filter, 1),
+  ...ADMIN_COMMANDS,
 };
 
 /** Commands this bot answers; help lists exactly these. */
@@ -30,7 +40,9 @@ export function needsOnlyHelp(parsed: ParseResult): boolean {
 
 /** Answers a parsed message: the command's card, its usage when misused, help for anything else. */
 export async function answerCommand(req: BotRequest, parsed: ParseResult): Promise<CardAttachment | string> {
-  if (parsed.kind === 'usage') return `**Usage:** \`${COMMAND_USAGE[parsed.name].usage}\`. ${parsed.problem}`;
+  if (parsed.kind === 'usage') {
+    return messageCard({ title: 'Not quite', text: parsed.problem, tone: 'warning', details: [`Usage: ${COMMAND_USAGE[parsed.name].usage}`, COMMAND_USAGE[parsed.name].description] });
+  }
   if (parsed.kind === 'unknown') return help();
   const handler = HANDLERS[parsed.command.name] as Handler<Command['name']> | undefined;
   return handler ? handler(req, parsed.command) : help();

@@ -66,13 +66,16 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   }
 }
 
+/** Separate writeHead and end calls: restify patches ServerResponse so writeHead no longer returns the response. */
 function send(res: ServerResponse, answer: SandboxResponse): void {
   const headers = { ...answer.headers, 'request-id': randomUUID() };
   if (answer.body === undefined) {
-    res.writeHead(answer.status, headers).end();
+    res.writeHead(answer.status, headers);
+    res.end();
     return;
   }
-  res.writeHead(answer.status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+  res.writeHead(answer.status, { ...headers, 'content-type': 'application/json' });
+  res.end(JSON.stringify(answer.body));
 }
 
 async function answer(ctx: RouterContext, req: IncomingMessage): Promise<{ tenantId?: string; response: SandboxResponse }> {

@@ -29,6 +29,8 @@ export interface RunConversation {
   conversationId: string;
   /** Activity id of the card to update; absent when the channel gave none. */
   activityId?: string;
+  /** The initiator's channel account, so the final message can @mention them. */
+  initiator?: { id: string; name: string };
 }
 
 /** One queued `promotion.execute` operation. */

@@ -14,8 +14,8 @@ const claim = {
 describe('export links', () => {
   it('verifies its own link until it expires', () => {
     let now = new Date('2026-01-01T10:00:00Z');
-    const links = new ExportLinks({ baseUrl: 'http://localhost:3978', signingKey: 'k'.repeat(32), ttlMs: 15 * 60_000, now: () => now });
-    const token = links.create(claim).split('/exports/')[1]!;
+    const links = new ExportLinks({ baseUrl: () => 'http://localhost:3978', signingKey: 'k'.repeat(32), ttlMs: 15 * 60_000, now: () => now });
+    const token = links.create(claim).split('/exports?token=')[1]!;
     expect(links.verify(token)).toMatchObject({ ok: true, claim });
     now = new Date('2026-01-01T10:16:00Z');
     expect(links.verify(token)).toEqual({ ok: false, why: 'expired' });
@@ -23,9 +23,9 @@ describe('export links', () => {
 
   it('refuses a link whose claim was altered or signed with another key', () => {
     const now = () => new Date('2026-01-01T10:00:00Z');
-    const links = new ExportLinks({ baseUrl: 'http://x', signingKey: 'a'.repeat(32), ttlMs: 60_000, now });
-    const other = new ExportLinks({ baseUrl: 'http://x', signingKey: 'b'.repeat(32), ttlMs: 60_000, now });
-    const token = links.create(claim).split('/exports/')[1]!;
+    const links = new ExportLinks({ baseUrl: () => 'http://x', signingKey: 'a'.repeat(32), ttlMs: 60_000, now });
+    const other = new ExportLinks({ baseUrl: () => 'http://x', signingKey: 'b'.repeat(32), ttlMs: 60_000, now });
+    const token = links.create(claim).split('/exports?token=')[1]!;
     const [payload, signature] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...claim, actorId: 'demo-admin', expiresAt: Date.now() + 1e9 })).toString('base64url');
     expect(links.verify(`${forged}.${signature}`)).toEqual({ ok: false, why: 'bad_signature' });

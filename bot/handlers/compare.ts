@@ -1,0 +1,99 @@
+import { compareCard, MAX_COMPARE_ROWS } from '../../cards/compare-card';
+import type { CardAttachment } from '../../cards/render';
+import type { RegistryData } from '../../cards/verbs';
+import { hasWorkspaceCapability, missingCapabilityText } from '../../core/access/policy';
+import { InvalidInput, NotFound } from '../../core/errors';
+import { normaliseName } from '../../core/compare/subject-identity';
+import { ASSIGNMENTS_PATH, settingDifferences } from '../../core/compare/setting-differences';
+import { subjectDetailsCard } from '../../cards/subject-details-card';
+import { parseSubjectTypeKey, SUBJECT_TYPES } from '../../core/subjects/registry';
+import type { SubjectTypeKey } from '../../core/subjects/subject-type';
+import { compareTenants, type Comparison, type CompareRequest } from '../../core/workflows/compare-tenants';
+import type { BotRequest } from '../turn';
+import { tenantView } from '../views/tenant-view';
+
+/** "All types" or the labels of the chosen types. */
+export function typesText(types: readonly SubjectTypeKey[]): string {
+  return types.length === 0 ? 'All types' : types.map((t) => SUBJECT_TYPES[t].label).join(', ');
+}
+
+/** Turns typed type names into registry keys; an unknown name is refused with the known ones. */
+export function parseTypes(words: readonly string[]): SubjectTypeKey[] {
+  return words.map((word) => {
+    const key = parseSubjectTypeKey(word);
+    if (!key) throw new InvalidInput(`Unknown type "${word.slice(0, 40)}". Known types: ${Object.keys(SUBJECT_TYPES).join(', ')}.`);
+    return key;
+  });
+}
+
+/** Runs a compare and renders its card at the given page. */
+export async function compareAnswer(req: BotRequest, request: CompareRequest, page: number, registry?: RegistryData): Promise<CardAttachment> {
+  const comparison = await compareTenants(req.deps, req.ctx, request);
+  return renderComparison(req, comparison, page, registry);
+}
+
+/** The compare card for a comparison; same snapshots and selection give the same card data. */
+export function renderComparison(req: BotRequest, c: Comparison, page: number, registry?: RegistryData): CardAttachment {
+  const { deps, ctx } = req;
+  const now = deps.now();
+  const differences = c.preview.entries.filter((e) => e.state !== 'in_sync');
+  const pageCount = Math.max(1, Math.ceil(differences.length / MAX_COMPARE_ROWS));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const canPreflight = hasWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_MANAGE');
+  const { selection } = c.preview;
+  return compareCard({
+    source: tenantView(c.source, c.sourceSnapshot, now, deps.freshnessMs),
+    target: tenantView(c.target, c.targetSnapshot, now, deps.freshnessMs),
+    selection,
+    typesText: typesText(selection.types),
+    counts: c.preview.counts,
+    rows: differences.slice((current - 1) * MAX_COMPARE_ROWS, current * MAX_COMPARE_ROWS).map((e) => ({
+      type: e.type,
+      typeLabel: SUBJECT_TYPES[e.type].label,
+      displayName: e.displayName,
+      state: e.state,
+      differenceCount: e.differenceCount,
+      ...(e.assignmentsOnly ? { assignmentsOnly: true } : {}),
+    })),
+    page: { page: current, pageCount },
+    fingerprint: c.preview.fingerprint,
+    preflight: canPreflight ? { enabled: true } : { enabled: false, reason: missingCapabilityText('WORKSPACE_BASELINES_MANAGE') },
+    exportUrl: deps.exports.create({
+      actorId: ctx.actor.id,
+      kind: 'compare',
+      format: 'csv',
+      sourceTenantId: selection.sourceTenantId,
+      targetTenantId: selection.targetTenantId,
+      types: selection.types,
+      includeAssignments: selection.includeAssignments,
+    }),
+    ...(registry ? { registry } : {}),
+  });
+}
+
+/** The setting-level differences of one subject of a compare. */
+export async function detailsAnswer(req: BotRequest, request: CompareRequest, subject: { type: SubjectTypeKey; displayName: string }, comparePage: number, registry?: RegistryData): Promise<CardAttachment> {
+  const c = await compareTenants(req.deps, req.ctx, request);
+  const wanted = normaliseName(subject.displayName);
+  const entry = c.preview.entries.find((e) => e.type === subject.type && normaliseName(e.displayName) === wanted);
+  if (!entry) throw new NotFound('subject');
+  const source = c.sourceSnapshot.subjects.find((s) => s.type === entry.type && entry.sourceIds[0] === s.graphId);
+  const target = c.targetSnapshot.subjects.find((s) => s.type === entry.type && entry.targetIds[0] === s.graphId);
+  const differences = source && target && entry.state === 'different'
+    ? settingDifferences(source, target, { includeAssignments: c.preview.selection.includeAssignments })
+    : [];
+  const settings = differences.filter((d) => d.path !== ASSIGNMENTS_PATH);
+  return subjectDetailsCard({
+    typeLabel: SUBJECT_TYPES[entry.type].label,
+    displayName: entry.displayName,
+    state: entry.state,
+    sourceName: c.source.displayName,
+    targetName: c.target.displayName,
+    differences: settings,
+    totalDifferences: settings.length,
+    assignmentsDiffer: settings.length !== differences.length,
+    selection: c.preview.selection,
+    comparePage,
+    ...(registry ? { registry } : {}),
+  });
+}

@@ -1,0 +1,79 @@
+import { preflightCard, type BlockedGroupView, type MappingGapView } from '../../cards/preflight-card';
+import type { CardAttachment } from '../../cards/render';
+import type { RegistryData } from '../../cards/verbs';
+import type { PromotionPreflight } from '../../core/preflight/model';
+import { blockedReasonText, mappingGapText } from '../../core/preflight/reason-text';
+import { SUBJECT_TYPES } from '../../core/subjects/registry';
+import { generatePreflight, type PreflightResult } from '../../core/workflows/generate-preflight';
+import type { SubjectTypeKey } from '../../core/subjects/subject-type';
+import type { BotRequest } from '../turn';
+import { tenantView } from '../views/tenant-view';
+import { typesText } from './compare';
+
+/** Blocked subjects grouped by reason, largest group first. */
+export function blockedGroups(preflight: PromotionPreflight): BlockedGroupView[] {
+  const groups = new Map<string, BlockedGroupView>();
+  for (const item of preflight.items) {
+    if (item.outcome !== 'blocked' || !item.blockedReason) continue;
+    const group = groups.get(item.blockedReason) ?? { text: blockedReasonText(item.blockedReason), count: 0, examples: [] };
+    group.count += 1;
+    if (group.examples.length < 3) group.examples.push(item.displayName);
+    groups.set(item.blockedReason, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}
+
+/** Each unresolved reference once, with how many subjects wait on it. */
+export function mappingGaps(preflight: PromotionPreflight): MappingGapView[] {
+  const gaps = new Map<string, MappingGapView>();
+  for (const item of preflight.items) {
+    for (const gap of item.gaps ?? []) {
+      const key = `${gap.kind}:${gap.sourceId}`;
+      const view = gaps.get(key) ?? { kind: gap.kind, sourceId: gap.sourceId, text: mappingGapText(gap), subjectCount: 0 };
+      view.subjectCount += 1;
+      gaps.set(key, view);
+    }
+  }
+  return [...gaps.values()].sort((a, b) => b.subjectCount - a.subjectCount || a.text.localeCompare(b.text));
+}
+
+/** The preflight card for a result. */
+export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData): CardAttachment {
+  const { deps, ctx } = req;
+  const now = deps.now();
+  const { preflight } = result;
+  const { selection } = preflight.compare;
+  return preflightCard({
+    source: tenantView(result.source, result.sourceSnapshot, now, deps.freshnessMs),
+    target: tenantView(result.target, result.targetSnapshot, now, deps.freshnessMs),
+    selection,
+    typesText: typesText(selection.types),
+    counts: preflight.counts,
+    blocked: blockedGroups(preflight),
+    gaps: mappingGaps(preflight),
+    canMap: false,
+    excluded: preflight.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.key.type].label, displayName: e.key.displayName, why: e.why })),
+    execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: result.canExecute.reason },
+    exportUrl: deps.exports.create({
+      actorId: ctx.actor.id,
+      kind: 'preflight',
+      format: 'csv',
+      sourceTenantId: selection.sourceTenantId,
+      targetTenantId: selection.targetTenantId,
+      types: selection.types,
+      includeAssignments: selection.includeAssignments,
+    }),
+    compareFingerprint: preflight.compare.fingerprint,
+    fingerprint: preflight.fingerprint,
+    ...(registry ? { registry } : {}),
+  });
+}
+
+/** Generates the preflight (re-resolving and re-authorising everything) and renders it. */
+export async function preflightAnswer(
+  req: BotRequest,
+  selection: { sourceTenantId: string; targetTenantId: string; types: SubjectTypeKey[]; includeAssignments: boolean },
+  registry?: RegistryData,
+): Promise<CardAttachment> {
+  return renderPreflight(req, await generatePreflight(req.deps, req.ctx, selection), registry);
+}

@@ -1,0 +1,97 @@
+import { confirmCard } from '../../cards/confirm-card';
+import { messageCard } from '../../cards/message-card';
+import type { CardAttachment } from '../../cards/render';
+import { runStatusCard } from '../../cards/run-status-card';
+import type { Tenant } from '../../core/access/model';
+import type { RunId } from '../../core/ids';
+import type { PromotionRun } from '../../core/runs/model';
+import { confirmPromotion, requestPromotion, type Refusal } from '../../core/workflows/start-promotion';
+import type { SubjectTypeKey } from '../../core/subjects/subject-type';
+import type { BotRequest } from '../turn';
+import { typesText } from './compare';
+
+const openRun = (runId: string) => ({ title: 'Open run', verb: 'run.open' as const, data: { runId, page: 1 } });
+
+/** What each refusal tells the operator; nothing was started in any of these cases. */
+const REFUSAL_TEXT: { [K in Refusal['kind']]: (r: Extract<Refusal, { kind: K }>) => { title: string; text: string } } = {
+  stale_preflight: () => ({ title: 'Preflight is stale', text: 'The tenants changed since this preflight was generated. Regenerate the preflight and review it again. Nothing was started.' }),
+  nothing_ready: () => ({ title: 'Nothing to promote', text: 'No subject is ready for promotion. Nothing was started.' }),
+  paused: (r) => ({ title: 'Promotions are paused', text: `An admin paused promotions${r.control.reason ? `: ${r.control.reason}` : ''} (by ${r.control.changedBy}). Nothing was started.` }),
+  approver_must_differ: () => ({ title: 'Another approver is needed', text: 'This workspace requires a second person to confirm a promotion; you requested it, so you cannot confirm it. Nothing was started.' }),
+  request_closed: () => ({ title: 'Already used', text: 'This confirmation was already used or cancelled. Nothing new was started.' }),
+};
+
+function refusalCard(refusal: Refusal): CardAttachment {
+  const text = (REFUSAL_TEXT[refusal.kind] as (r: Refusal) => { title: string; text: string })(refusal);
+  const runId = refusal.kind === 'request_closed' ? refusal.runId : undefined;
+  return messageCard({ ...text, tone: 'warning', ...(runId ? { actions: [openRun(runId)] } : {}) });
+}
+
+/** The live card of a run. */
+export function runCard(run: Pick<PromotionRun, 'id' | 'status' | 'selection' | 'summary' | 'verified' | 'currentItem' | 'failureReason'>, source: Pick<Tenant, 'displayName'>, target: Pick<Tenant, 'displayName'>): CardAttachment {
+  return runStatusCard({
+    runId: run.id,
+    status: run.status,
+    sourceName: source.displayName,
+    targetName: target.displayName,
+    typesText: typesText(run.selection.types),
+    includeAssignments: run.selection.includeAssignments,
+    summary: run.summary,
+    ...(run.verified !== undefined ? { verified: run.verified } : {}),
+    ...(run.currentItem ? { currentItem: run.currentItem } : {}),
+    ...(run.failureReason ? { failureReason: run.failureReason } : {}),
+  });
+}
+
+/** `Execute promotion`: re-checks and answers with the confirmation card, or why not. */
+export async function executeAnswer(
+  req: BotRequest,
+  input: { sourceTenantId: string; targetTenantId: string; types: SubjectTypeKey[]; includeAssignments: boolean; fingerprint: string },
+): Promise<CardAttachment> {
+  const from = req.turn.activity.from;
+  const outcome = await requestPromotion(req.deps, req.ctx, { ...input, ...(from?.id ? { requesterAddress: { id: from.id, name: from.name ?? req.ctx.actor.displayName } } : {}) });
+  if (outcome.kind === 'refused') return refusalCard(outcome.refusal);
+  const { counts } = outcome.derived.preflight;
+  return confirmCard({
+    requestId: outcome.request.id,
+    sourceName: outcome.source.displayName,
+    targetName: outcome.target.displayName,
+    selection: outcome.request.selection,
+    typesText: typesText(outcome.request.selection.types),
+    readyCount: counts.ready,
+    excludedCount: counts.blocked + counts.manualMapping,
+    requireSecondApprover: outcome.secondApproverRequired,
+    preflightFingerprint: outcome.request.preflightFingerprint,
+  });
+}
+
+/** `Confirm`: starts exactly one run (or points at the one already running) and shows it as queued. */
+export async function confirmAnswer(req: BotRequest, requestId: string): Promise<CardAttachment> {
+  const conversationId = req.turn.activity.conversation?.id;
+  const replyToId = req.turn.activity.replyToId;
+  const outcome = await confirmPromotion(req.deps, req.ctx, requestId, conversationId ? { conversationId, ...(replyToId ? { activityId: replyToId } : {}) } : undefined);
+  switch (outcome.kind) {
+    case 'refused':
+      return refusalCard(outcome.refusal);
+    case 'already_running':
+      return runningElsewhere(req, outcome.runId, 'This plan is already running', 'The same promotion was confirmed already; no second run was started.');
+    case 'target_busy':
+      return runningElsewhere(req, outcome.runId, 'Target busy', 'Another promotion run is active on this target tenant. Wait for it to finish, then regenerate the preflight.');
+    case 'started': {
+      const { run } = outcome;
+      const source = req.ctx.visibleTenants.find((t) => t.id === run.sourceTenantId)!;
+      const target = req.ctx.visibleTenants.find((t) => t.id === run.targetTenantId)!;
+      return runCard(run, source, target);
+    }
+  }
+}
+
+async function runningElsewhere(req: BotRequest, runId: RunId, title: string, text: string): Promise<CardAttachment> {
+  return messageCard({ title, text: `${text} Run ${runId}.`, tone: 'warning', actions: [openRun(runId)] });
+}
+
+/** `Cancel`: closes the request; nothing was started. */
+export async function cancelAnswer(req: BotRequest, requestId: string): Promise<CardAttachment> {
+  await req.deps.requests.close(req.ctx.workspace.id, requestId, req.deps.now());
+  return messageCard({ title: 'Promotion cancelled', text: 'Nothing was started and no tenant was changed.', tone: 'info' });
+}

@@ -1,0 +1,67 @@
+import { visibleTenant, type ActorContext } from '../access/actor-context';
+import type { Tenant } from '../access/model';
+import { hasWorkspaceCapability, requireWorkspaceCapability } from '../access/policy';
+import type { AuditEvent } from '../audit/model';
+import { NotFound } from '../errors';
+import type { RunId, TenantId } from '../ids';
+import type { SnapshotHeader } from '../inventory/snapshot-store';
+import type { PromotionRun, RunItemResult, RunStatus } from '../runs/model';
+import type { RunListEntry } from '../runs/run-store';
+import { authorised } from './audit-forbidden';
+import type { WorkflowDeps } from './deps';
+
+const isAdmin = (ctx: ActorContext) => hasWorkspaceCapability(ctx.actor, 'WORKSPACE_ADMIN');
+
+/** Runs the actor may see, newest first: admins see every run of the workspace, members those of tenants they view. */
+export async function listRuns(
+  deps: WorkflowDeps,
+  ctx: ActorContext,
+  q: { tenantId?: TenantId; status?: RunStatus; offset: number; limit: number },
+): Promise<{ runs: RunListEntry[]; total: number }> {
+  requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_VIEW');
+  return deps.runs.list({
+    workspaceId: ctx.workspace.id,
+    ...(isAdmin(ctx) ? {} : { visibleTenantIds: ctx.visibleTenants.map((t) => t.id) }),
+    ...(q.tenantId ? { tenantId: q.tenantId } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    offset: q.offset,
+    limit: q.limit,
+  });
+}
+
+/** One run with a page of its items; a run outside the actor's scope is NotFound, exactly like an unknown id. */
+export async function runDetail(
+  deps: WorkflowDeps,
+  ctx: ActorContext,
+  runId: RunId,
+  page: { offset: number; limit: number },
+): Promise<{ run: PromotionRun; items: RunItemResult[]; totalItems: number; source: Tenant; target: Tenant }> {
+  requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_VIEW');
+  const run = await deps.runs.get(ctx.workspace.id, runId);
+  if (!run) throw new NotFound('run');
+  let source: Tenant;
+  let target: Tenant;
+  try {
+    source = visibleTenant(ctx, run.sourceTenantId);
+    target = visibleTenant(ctx, run.targetTenantId);
+  } catch {
+    throw new NotFound('run');
+  }
+  const { items, total } = await deps.runs.items(run.id, page);
+  return { run, items, totalItems: total, source, target };
+}
+
+/** Admins only: the workspace's audit events, newest first. */
+export async function listAudit(deps: WorkflowDeps, ctx: ActorContext, page: { offset: number; limit: number }): Promise<{ events: AuditEvent[]; total: number }> {
+  await authorised(deps, ctx, 'audit.list', [], () => requireWorkspaceCapability(ctx.actor, 'WORKSPACE_ADMIN'));
+  return deps.audit.list(ctx.workspace.id, page);
+}
+
+/** Queues an inventory refresh of a visible tenant and waits a while for it; audited. */
+export async function syncTenant(deps: WorkflowDeps, ctx: ActorContext, tenantId: TenantId): Promise<{ finished: boolean; header?: SnapshotHeader }> {
+  const tenant = visibleTenant(ctx, tenantId);
+  await deps.audit.append({ workspaceId: ctx.workspace.id, at: deps.now(), actorId: ctx.actor.id, action: 'inventory.sync.requested', tenantIds: [tenant.id], metadata: { tenant: tenant.id } });
+  const finished = await deps.refresher.refresh(tenant.workspaceId, tenant.id, deps.refreshWaitMs);
+  const header = (await deps.snapshots.headers(ctx.workspace.id)).find((h) => h.tenantId === tenant.id);
+  return { finished, ...(header ? { header } : {}) };
+}

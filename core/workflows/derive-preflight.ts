@@ -1,0 +1,45 @@
+import type { Tenant } from '../access/model';
+import { buildComparePreview } from '../compare/build-compare-preview';
+import type { CompareSelection } from '../compare/model';
+import type { InventorySnapshot } from '../inventory/model';
+import { classifyPreflight } from '../preflight/classify-preflight';
+import type { AppliedMapping, PromotionPreflight } from '../preflight/model';
+import { SUBJECT_TYPES } from '../subjects/registry';
+import { SUBJECT_TYPE_KEYS, type SubjectTypeKey } from '../subjects/subject-type';
+import { storedSnapshot } from './compare-tenants';
+import type { WorkflowDeps } from './deps';
+
+/** A preflight with the snapshots it was derived from. */
+export interface DerivedPreflight {
+  preflight: PromotionPreflight;
+  sourceSnapshot: InventorySnapshot;
+  targetSnapshot: InventorySnapshot;
+  mappings: AppliedMapping[];
+}
+
+const isPromotable = (type: SubjectTypeKey) => {
+  const reason = SUBJECT_TYPES[type].notPromotableReason;
+  return reason ? { promotable: false as const, reason } : { promotable: true as const };
+};
+
+/** Derives the preflight from the stored snapshots and the pair's managed mappings; pure apart from the reads. */
+export async function derivePreflight(deps: WorkflowDeps, source: Tenant, target: Tenant, selection: CompareSelection): Promise<DerivedPreflight> {
+  const [sourceSnapshot, targetSnapshot, stored] = await Promise.all([
+    storedSnapshot(deps, source),
+    storedSnapshot(deps, target),
+    deps.mappings.list(source.workspaceId, source.id, target.id),
+  ]);
+  const mappings = stored.map((m) => ({ kind: m.kind, sourceId: m.sourceId, targetId: m.targetId }));
+  const typesInScope = selection.types.length > 0 ? selection.types : [...SUBJECT_TYPE_KEYS];
+  const preview = buildComparePreview({ selection, source: sourceSnapshot, target: targetSnapshot, typesInScope });
+  const preflight = classifyPreflight({
+    preview,
+    source: sourceSnapshot,
+    target: targetSnapshot,
+    now: deps.now(),
+    freshnessMs: deps.freshnessMs,
+    isPromotable,
+    mappings,
+  });
+  return { preflight, sourceSnapshot, targetSnapshot, mappings };
+}

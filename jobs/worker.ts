@@ -1,0 +1,58 @@
+import type { Agenda, Job } from 'agenda';
+import type { DirectoryStore } from '../core/access/directory-store';
+import { TenantId, WorkspaceId, RunId } from '../core/ids';
+import { syncTenantInventory } from '../core/inventory/sync-tenant';
+import type { InventoryGraph } from '../core/inventory/inventory-graph';
+import type { SnapshotStore } from '../core/inventory/snapshot-store';
+import { executeRun, type ExecutorDeps } from '../core/promotion/execute-run';
+import { SUBJECT_TYPES } from '../core/subjects/registry';
+import { InventorySyncJobData, JOB_NAMES, PromotionJobData } from './job-data';
+
+/** What the worker needs: the executor's ports plus inventory reading. */
+export interface WorkerDeps {
+  executor: ExecutorDeps;
+  directory: DirectoryStore;
+  snapshots: SnapshotStore;
+  inventoryGraph: InventoryGraph;
+  syncIntervalHours: number;
+  promotionLockLifetimeMs: number;
+  log: (msg: string) => void;
+}
+
+/** Registers the job handlers. Job data is validated; a malformed job fails without side effects. */
+export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
+  agenda.define(
+    JOB_NAMES.promotionExecute,
+    async (job: Job<unknown>) => {
+      const { runId } = PromotionJobData.parse(job.attrs.data);
+      deps.log(`promotion run ${runId}: started by the worker`);
+      await executeRun(deps.executor, RunId(runId));
+      deps.log(`promotion run ${runId}: worker finished`);
+    },
+    { concurrency: 2, lockLifetime: deps.promotionLockLifetimeMs },
+  );
+
+  agenda.define(
+    JOB_NAMES.inventorySync,
+    async (job: Job<unknown>) => {
+      const data = InventorySyncJobData.parse(job.attrs.data);
+      const tenants = 'all' in data
+        ? await deps.directory.listAllTenants()
+        : [await deps.directory.getTenant(WorkspaceId(data.workspaceId), TenantId(data.tenantId))].filter((t) => t !== undefined);
+      for (const tenant of tenants) {
+        const outcome = await syncTenantInventory(
+          { graph: deps.inventoryGraph, snapshots: deps.snapshots, types: Object.values(SUBJECT_TYPES), now: () => new Date() },
+          tenant,
+        );
+        deps.log(`inventory ${tenant.displayName}: ${outcome.kind === 'refreshed' ? `${outcome.subjectCount} subjects` : `stale (${outcome.reason})`}`);
+      }
+    },
+    { concurrency: 2 },
+  );
+}
+
+/** Starts processing and schedules the periodic inventory refresh. */
+export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours'>): Promise<void> {
+  await agenda.start();
+  await agenda.every(`${deps.syncIntervalHours} hours`, JOB_NAMES.inventorySync, { all: true } as never);
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_FOUND_TEXT } from '../../bot/answers';
+import { actionsByVerb, cardText, expectValidCard, factValue } from '../support/cards';
+import { Chat, cardOf } from '../support/chat';
+import { FakeChannel } from '../support/fake-channel';
+import { startBot, type RunningBot } from '../support/running-bot';
+import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
+
+const count = (state: string) => DEMO_STAGING_TO_PRODUCTION.filter((e) => e.compare === state).length;
+const outcome = (o: string) => DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === o).length;
+
+describe('compare and preflight in chat (demo tenants over the Bot Framework protocol)', () => {
+  let bot: RunningBot;
+  let channel: FakeChannel;
+  let chat: Chat;
+  beforeAll(async () => {
+    channel = await new FakeChannel().start();
+    bot = await startBot();
+    chat = new Chat(bot, channel);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await channel?.stop();
+  });
+
+  it('operator compares Staging to Production and sees the counts per compare state', async () => {
+    const card = await chat.card('compare Contoso Staging to Contoso Production');
+    expectValidCard(card);
+    expect(factValue(card, 'In sync')).toBe(String(count('in_sync')));
+    expect(factValue(card, 'Different')).toBe(String(count('different')));
+    expect(factValue(card, 'Missing in target')).toBe(String(count('missing_in_target')));
+    expect(factValue(card, 'Only in target')).toBe(String(count('only_in_target')));
+    expect(factValue(card, 'Ambiguous')).toBe(String(count('ambiguous')));
+    expect(actionsByVerb(card, 'preflight.generate')[0]?.isEnabled).not.toBe(false);
+  });
+
+  it('the same selection over the same snapshots gives the same card data', async () => {
+    const strip = (card: any) => JSON.stringify(card).replace(/\/exports\?token=[^"]+/g, '/exports?token=…');
+    const first = await chat.card('compare Contoso Staging to Contoso Production');
+    const second = await chat.card('compare "contoso staging" to "CONTOSO PRODUCTION"');
+    expect(strip(second)).toBe(strip(first));
+  });
+
+  it('refuses the same tenant on both sides before loading anything', async () => {
+    const card = await chat.card('compare Contoso Production to Contoso Production');
+    expect(cardText(card)).toContain('Source and target must be different tenants');
+  });
+
+  it('answers a tenant of another workspace exactly like a name that exists nowhere', async () => {
+    const foreign = await chat.card('compare Fabrikam to Contoso Production');
+    const missing = await chat.card('compare Northwind Traders to Contoso Production');
+    expect(cardText(foreign)).toContain(NOT_FOUND_TEXT);
+    expect(cardText(foreign)).toBe(cardText(missing));
+  });
+
+  it('suggests the visible tenant for a typo', async () => {
+    const card = await chat.card('compare Contoso Stagin to Contoso Production');
+    expect(cardText(card)).toContain('Did you mean "Contoso Staging"?');
+  });
+
+  it('operator generates the preflight: ready, blocked, manual mapping and in sync', async () => {
+    const compare = await chat.card('compare Contoso Staging to Contoso Production');
+    const preflight = cardOf(await chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
+    expectValidCard(preflight);
+    expect(factValue(preflight, 'Ready')).toBe(String(outcome('ready')));
+    expect(factValue(preflight, 'Blocked')).toBe(String(outcome('blocked')));
+    expect(factValue(preflight, 'Manual mapping')).toBe(String(outcome('manual_mapping_required')));
+    expect(factValue(preflight, 'In sync')).toBe(String(count('in_sync')));
+    const text = cardText(preflight);
+    expect(text).toContain('Finance Laptops');
+    expect(text).toContain('Kiosk Devices');
+    expect(actionsByVerb(preflight, 'preflight.execute')[0]?.isEnabled).not.toBe(false);
+  });
+
+  it('viewer sees preflight disabled with the reason and a forced request is refused and audited', async () => {
+    const compare = await chat.card('compare Contoso Staging to Contoso Production', 'demo-viewer');
+    const action = actionsByVerb(compare, 'preflight.generate')[0]!;
+    expect(action.isEnabled).toBe(false);
+    expect(cardText(compare)).toContain('baselines manage right');
+    const forced = await chat.press(action, 'demo-viewer');
+    expect(forced).toMatchObject({ kind: 'error', statusCode: 403 });
+    const audit = await bot.system.db.collection('auditEvents').find({ action: 'action.forbidden', actorId: 'demo-viewer' }).toArray();
+    expect(audit).toHaveLength(1);
+    expect(await bot.system.db.collection('auditEvents').countDocuments({ action: 'promotion.preflight.generated', actorId: 'demo-viewer' })).toBe(0);
+  });
+
+  it('tenant registry opens a compare with the row as target and returns to the same filter', async () => {
+    const tenants = await chat.card('tenants contoso');
+    expectValidCard(tenants);
+    const production = actionsByVerb(tenants, 'tenants.compare').find((a) => JSON.stringify(a.data).length > 0)!;
+    const staging = bot.system.deps;
+    const all = await staging.directory.listTenants('contoso-msp' as never);
+    const source = all.find((t) => t.displayName === 'Contoso Staging')!;
+    const target = all.find((t) => t.displayName === 'Contoso Production')!;
+    const compare = cardOf(await chat.click("tenants.compare", { ...(production.data as object), targetTenantId: target.id, sourceTenantId: source.id }));
+    expect(cardText(compare)).toContain('Contoso Staging → Contoso Production');
+    const back = actionsByVerb(compare, 'tenants.back')[0]!;
+    expect(back.data).toEqual({ filter: 'contoso', page: 1 });
+    const again = cardOf(await chat.press(back));
+    expect(cardText(again)).toContain('matching "contoso"');
+  });
+
+  it('export link returns the compare as CSV and is refused once tampered with', async () => {
+    const compare = await chat.card('compare Contoso Staging to Contoso Production');
+    const url = JSON.stringify(compare).match(/http:\/\/localhost:\d+\/exports\?token=[^"]+/)![0];
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain('Win - Device Restrictions');
+    const tampered = await fetch(url.slice(0, -3) + 'AAA');
+    expect(tampered.status).toBe(404);
+  });
+});
