@@ -22,6 +22,7 @@ import { GraphClient } from '../core/graph/graph-client';
 import { MsalTokenProvider } from '../core/graph/msal-token-provider';
 import { JOB_NAMES } from '../jobs/job-data';
 import { defineJobs, startWorker } from '../jobs/worker';
+import type { GraphSandbox } from '../core/graph-sandbox/sandbox-server';
 import { startDemoGraph } from './demo';
 import { exportRoute } from './handlers/export-route';
 import { ConversationNotifier } from './notifier';
@@ -34,6 +35,8 @@ export interface RunningSystem {
   deps: BotDeps;
   agenda: Agenda;
   graphBaseUrl: string;
+  /** The demo Graph sandbox, when demo mode runs one. */
+  sandbox?: GraphSandbox;
   stop(): Promise<void>;
 }
 
@@ -126,7 +129,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       stops.push(() => server!.close());
       if (!env.PUBLIC_BASE_URL) publicBaseUrl = `http://localhost:${server.port}`;
     }
-    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, stop };
+    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...('sandbox' in graph ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
   } catch (error) {
     await stop();
     throw error;
