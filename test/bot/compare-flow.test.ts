@@ -110,4 +110,15 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
     const tampered = await fetch(url.slice(0, -3) + 'AAA');
     expect(tampered.status).toBe(404);
   });
+
+  it('a tenant that cannot be read shows its stale snapshot and why, and nothing is ready', async () => {
+    const synced = await chat.card('sync Contoso Lab');
+    expect(cardText(synced)).toContain('could not be read');
+    const compare = await chat.card('compare Contoso Staging to Contoso Lab');
+    expect(cardText(compare)).toMatch(/never read|stale/);
+    const preflight = cardOf(await chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
+    expect(factValue(preflight, 'Ready')).toBe('0');
+    expect(cardText(preflight)).toMatch(/never been inventoried|stale/);
+    expect(actionsByVerb(preflight, 'preflight.execute')[0]?.isEnabled).toBe(false);
+  });
 });
