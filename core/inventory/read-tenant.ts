@@ -1,22 +1,13 @@
-import { z } from 'zod';
 import type { Tenant } from '../access/model';
 import { GraphPermissionMissing, GraphUnavailable } from '../errors';
 import { permissionHint } from '../graph/permission-hints';
-import { REFERENCE_KINDS, type ReferenceKind, type ReferenceObject } from '../subjects/references';
+import { REFERENCE_KINDS, type ReferenceObject } from '../subjects/references';
 import type { GraphJson, GraphRequestSpec, SubjectType } from '../subjects/subject-type';
 import type { BatchAnswer, InventoryGraph } from './inventory-graph';
 import type { InventorySubject } from './model';
 import { normaliseSubject } from './normalise';
 import { withPortableHashes } from './portable-hash';
-import { REFERENCE_SOURCES } from './reference-sources';
-
-/** What the reader relies on in every listed object, per identity field. */
-const SUBJECT_SHAPES = {
-  displayName: z.object({ id: z.string().min(1), displayName: z.string() }).passthrough(),
-  name: z.object({ id: z.string().min(1), name: z.string() }).passthrough(),
-} satisfies Record<SubjectType['identityField'], z.ZodTypeAny>;
-
-const REFERENCE_SHAPE = z.object({ id: z.string().min(1), displayName: z.string() });
+import { detailFromBody, readReferenceObjects, SUBJECT_SHAPES } from './graph-shapes';
 
 /** A tenant's governed subjects of the given types and the reference objects those types can point at. */
 export interface TenantInventory {
@@ -85,21 +76,8 @@ async function detailValue(graph: InventoryGraph, tenant: Tenant, property: stri
   if (answer.status < 200 || answer.status > 299 || typeof answer.body !== 'object' || answer.body === null) {
     throw new GraphUnavailable(`Microsoft Graph answered ${answer.status} for ${path.split('?')[0]} in tenant ${tenant.displayName}.`, answer.status);
   }
-  const body = answer.body as GraphJson;
-  if (typeof body['@odata.nextLink'] === 'string') return graph.listAll(tenant, path);
-  if (property in body) return body[property];
-  return Array.isArray(body.value) ? body.value : undefined;
-}
-
-async function readReferenceObjects(graph: InventoryGraph, tenant: Tenant, kind: ReferenceKind): Promise<ReferenceObject[]> {
-  const items = await graph.listAll(tenant, REFERENCE_SOURCES[kind]);
-  // An object without a name cannot be matched across tenants; leaving it out makes references to it "unknown".
-  return items
-    .flatMap((item) => {
-      const parsed = REFERENCE_SHAPE.safeParse(item);
-      return parsed.success ? [{ kind, id: parsed.data.id, displayName: parsed.data.displayName }] : [];
-    })
-    .sort((a, b) => order(a.displayName.toLowerCase(), b.displayName.toLowerCase()) || order(a.id, b.id));
+  const detail = detailFromBody(property, answer.body as GraphJson);
+  return detail.continues ? graph.listAll(tenant, path) : detail.value;
 }
 
 function order(a: string, b: string): number {

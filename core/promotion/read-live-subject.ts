@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Tenant } from '../access/model';
 import { normaliseName } from '../compare/subject-identity';
 import { GraphUnavailable } from '../errors';
@@ -6,20 +5,13 @@ import { GraphRequestFailed } from '../graph/graph-errors';
 import type { InventorySubject } from '../inventory/model';
 import { normaliseSubject } from '../inventory/normalise';
 import { withPortableHashes } from '../inventory/portable-hash';
-import { REFERENCE_SOURCES } from '../inventory/reference-sources';
+import { detailFromBody, readReferenceObjects, SUBJECT_SHAPES } from '../inventory/graph-shapes';
 import { REFERENCE_KINDS, type ReferenceKind, type ReferenceObject } from '../subjects/references';
 import type { GraphJson, SubjectType } from '../subjects/subject-type';
 import type { PromotionGraph } from './promotion-graph';
 
 /** Query options of a list request that mean the same on a single-object GET (paging and filters do not). */
 const OBJECT_QUERY_OPTIONS: ReadonlySet<string> = new Set(['$expand', '$select']);
-
-const OBJECT_SHAPES = {
-  displayName: z.object({ id: z.string().min(1), displayName: z.string() }).passthrough(),
-  name: z.object({ id: z.string().min(1), name: z.string() }).passthrough(),
-} satisfies Record<SubjectType['identityField'], z.ZodTypeAny>;
-
-const REFERENCE_SHAPE = z.object({ id: z.string().min(1), displayName: z.string() });
 
 /** The part of a type's list query that also applies when reading one object, e.g. `$expand=assignments`. */
 export function objectQuery(listQuery: string): string {
@@ -68,7 +60,7 @@ export class LiveSubjectReader {
   }
 
   private async complete(tenant: Tenant, type: SubjectType, body: unknown): Promise<InventorySubject> {
-    const parsed = OBJECT_SHAPES[type.identityField].safeParse(body);
+    const parsed = SUBJECT_SHAPES[type.identityField].safeParse(body);
     if (!parsed.success) {
       throw new GraphUnavailable(`Microsoft Graph returned a ${type.label} without a usable id or ${type.identityField} in tenant ${tenant.displayName}.`);
     }
@@ -93,22 +85,15 @@ export class LiveSubjectReader {
   /** An object answer gives its same-named member, a collection answer its items (every page when it continues). */
   private async detailValue(tenant: Tenant, property: string, path: string, body: unknown): Promise<unknown> {
     if (typeof body !== 'object' || body === null) return undefined;
-    const json = body as GraphJson;
-    if (typeof json['@odata.nextLink'] === 'string') return this.graph.listAll(tenant, path);
-    if (property in json) return json[property];
-    return Array.isArray(json.value) ? json.value : undefined;
+    const detail = detailFromBody(property, body as GraphJson);
+    return detail.continues ? this.graph.listAll(tenant, path) : detail.value;
   }
 
   private referencesOf(tenant: Tenant, kind: ReferenceKind): Promise<ReferenceObject[]> {
     const key = `${tenant.id}\u0000${kind}`;
     let objects = this.referenceObjects.get(key);
     if (!objects) {
-      objects = this.graph.listAll(tenant, REFERENCE_SOURCES[kind]).then((items) =>
-        items.flatMap((item) => {
-          const parsed = REFERENCE_SHAPE.safeParse(item);
-          return parsed.success ? [{ kind, id: parsed.data.id, displayName: parsed.data.displayName }] : [];
-        }),
-      );
+      objects = readReferenceObjects(this.graph, tenant, kind);
       // A failed read is not cached, so the next subject tries again.
       objects.catch(() => this.referenceObjects.delete(key));
       this.referenceObjects.set(key, objects);

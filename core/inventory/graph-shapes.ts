@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Tenant } from '../access/model';
+import type { ReferenceKind, ReferenceObject } from '../subjects/references';
+import type { GraphJson, SubjectType } from '../subjects/subject-type';
+import { REFERENCE_SOURCES } from './reference-sources';
+
+/** What a subject must carry to be governed: an id and its identity field. */
+export const SUBJECT_SHAPES = {
+  displayName: z.object({ id: z.string().min(1), displayName: z.string() }).passthrough(),
+  name: z.object({ id: z.string().min(1), name: z.string() }).passthrough(),
+} satisfies Record<SubjectType['identityField'], z.ZodTypeAny>;
+
+const REFERENCE_SHAPE = z.object({ id: z.string().min(1), displayName: z.string() });
+
+/**
+ * A tenant's reference objects of one kind. An object without a name cannot be matched across tenants;
+ * leaving it out makes references to it "unknown".
+ */
+export async function readReferenceObjects(
+  graph: { listAll(tenant: Tenant, pathWithQuery: string): Promise<GraphJson[]> },
+  tenant: Tenant,
+  kind: ReferenceKind,
+): Promise<ReferenceObject[]> {
+  const items = await graph.listAll(tenant, REFERENCE_SOURCES[kind]);
+  return items
+    .flatMap((item) => {
+      const parsed = REFERENCE_SHAPE.safeParse(item);
+      return parsed.success ? [{ kind, id: parsed.data.id, displayName: parsed.data.displayName }] : [];
+    })
+    .sort((a, b) => order(a.displayName.toLowerCase(), b.displayName.toLowerCase()) || order(a.id, b.id));
+}
+
+/**
+ * What a detail answer contributes to its object: an object answer its same-named member, a collection answer its
+ * items; `continues` when the collection has more pages (the caller lists it again from the start).
+ */
+export function detailFromBody(property: string, body: GraphJson): { continues: true } | { continues: false; value: unknown } {
+  if (typeof body['@odata.nextLink'] === 'string') return { continues: true };
+  if (property in body) return { continues: false, value: body[property] };
+  return { continues: false, value: Array.isArray(body.value) ? body.value : undefined };
+}
+
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
