@@ -20,7 +20,6 @@ import { ExportLinks } from './export-links';
 import { applySeed, readSeedFile } from '../core/access/seed';
 import { GraphClient } from '../core/graph/graph-client';
 import { MsalTokenProvider } from '../core/graph/msal-token-provider';
-import { JOB_NAMES } from '../jobs/job-data';
 import { defineJobs, startWorker } from '../jobs/worker';
 import type { GraphSandbox } from '../core/graph-sandbox/sandbox-server';
 import { startDemoGraph } from './demo';
@@ -62,7 +61,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
-    const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: 10 * 60_000 });
+    const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
     const port = env.PORT;
     let publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
     const runs = new MongoRunStore(db);
@@ -98,11 +97,10 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
         snapshots,
         inventoryGraph: graph.client,
         syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS,
-        promotionLockLifetimeMs: 10 * 60_000,
+        promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
         log,
       });
       await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS });
-      if (demoMode) await agenda.now(JOB_NAMES.inventorySync, { all: true });
       workerState = 'running';
       stops.push(async () => {
         workerState = 'stopped';
@@ -129,7 +127,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       stops.push(() => server!.close());
       if (!env.PUBLIC_BASE_URL) publicBaseUrl = `http://localhost:${server.port}`;
     }
-    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...('sandbox' in graph ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
+    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

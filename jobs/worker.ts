@@ -51,7 +51,7 @@ export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
   );
 }
 
-/** Starts processing and schedules the periodic inventory refresh. */
+/** Starts processing and schedules the periodic inventory refresh (Agenda runs it once right away, so a fresh demo has snapshots). */
 export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours'>): Promise<void> {
   await agenda.start();
   await agenda.every(`${deps.syncIntervalHours} hours`, JOB_NAMES.inventorySync, { all: true } as never);
