@@ -121,4 +121,24 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
     expect(cardText(preflight)).toMatch(/never been inventoried|stale/);
     expect(actionsByVerb(preflight, 'preflight.execute')[0]?.isEnabled).toBe(false);
   });
+
+  it('Details shows the setting-level differences with both values, never raw JSON', async () => {
+    const compare = await chat.card('compare Contoso Staging to Contoso Production');
+    const details = actionsByVerb(compare, 'compare.details').find((a) => (a.data as any).subject.displayName === 'Win - Device Restrictions')!;
+    const card = cardOf(await chat.press(details));
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toMatch(/passwordMinimumLength/);
+    expect(text).toContain('12');
+    expect(text).toContain('8');
+    expect(text).not.toContain('{"');
+  });
+
+  it('differences beyond one page are reached with Next', async () => {
+    const compare = await chat.card('compare Contoso Staging to Contoso Lab');
+    expect(cardText(compare)).toContain('Page 1 of 2');
+    const next = actionsByVerb(compare, 'compare.page').find((a) => (a.data as any).page === 2)!;
+    const second = cardOf(await chat.press(next));
+    expect(cardText(second)).toContain('Page 2 of 2');
+  });
 });

@@ -40,6 +40,7 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
   it('a paused workspace refuses the confirm with the reason, and resume allows it again', async () => {
     const paused = await chat.card('pause promotions change freeze', 'demo-admin');
     expect(cardText(paused)).toContain('Promotions paused');
+    expect(cardText(await chat.card('runs', 'demo-operator'))).toContain('change freeze');
     const confirm = cardOf(await chat.press(actionsByVerb(await preflightCard(), 'preflight.execute')[0]!));
     expect(cardText(confirm)).toContain('change freeze');
     expect(await bot.system.db.collection('runs').countDocuments()).toBe(0);
