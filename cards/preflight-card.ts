@@ -30,6 +30,16 @@ export interface MappingGapView {
   subjectCount: number;
 }
 
+/** A managed mapping the preflight used to resolve a reference of ready subjects. */
+export interface MappingUsedView {
+  /** e.g. "Group". */
+  kindLabel: string;
+  sourceName: string;
+  targetName: string;
+  /** Ready subjects whose reference it resolved. */
+  subjectNames: string[];
+}
+
 /** The preflight card: counts per outcome, why subjects are blocked or need mapping, and whether to execute. */
 export interface PreflightCardView {
   source: TenantView;
@@ -41,6 +51,8 @@ export interface PreflightCardView {
   gaps: MappingGapView[];
   /** Whether each gap gets a `Map` action. */
   canMap: boolean;
+  /** Managed mappings that resolved references of ready subjects; none when absent. */
+  mappingsUsed?: MappingUsedView[];
   /** Subjects excluded from promotion that are neither blocked nor manual (only in target, ambiguous). */
   excluded: SubjectNoteView[];
   /** Whether `Execute promotion` is offered, or why not (nothing ready, missing rights...). */
@@ -56,6 +68,7 @@ export interface PreflightCardView {
 export const MAX_GAP_ROWS = 8;
 const MAX_BLOCKED_GROUPS = 8;
 const MAX_EXCLUDED_ROWS = 5;
+const MAX_MAPPINGS_USED = 8;
 const MAX_EXAMPLES = 3;
 
 /** The promotion preflight card with `Execute promotion` as its one primary action. */
@@ -65,6 +78,7 @@ export function preflightCard(view: PreflightCardView): CardAttachment {
   const blocked = bounded(view.blocked, MAX_BLOCKED_GROUPS);
   const gaps = bounded(view.gaps, MAX_GAP_ROWS);
   const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
+  const used = bounded(view.mappingsUsed ?? [], MAX_MAPPINGS_USED);
   const fingerprints = { compareFingerprint: view.compareFingerprint, preflightFingerprint: view.fingerprint };
   return renderCard(template, {
     direction: directionText(view.source.displayName, view.target.displayName),
@@ -90,6 +104,15 @@ export function preflightCard(view: PreflightCardView): CardAttachment {
       map: execute('Map', { verb: 'mapping.open', data: { selection, ...fingerprints, kind: g.kind, sourceId: g.sourceId } }),
     })),
     gapsMore: gaps.more ? `${gaps.more} references to map; export the preflight for the full list.` : '',
+    hasMappingsUsed: used.shown.length > 0,
+    mappingsUsed: used.shown.map((m) => {
+      const names = bounded(m.subjectNames, MAX_EXAMPLES);
+      return {
+        text: `${clip(m.kindLabel, 40)} "${clip(m.sourceName, 100)}" → "${clip(m.targetName, 100)}"`,
+        usage: names.shown.length === 0 ? '' : `Used by ${names.shown.map((n) => clip(n, 60)).join(', ')}${names.more ? ` and ${names.more.slice(1)}` : ''}`,
+      };
+    }),
+    mappingsUsedMore: used.more ? `${used.more} mappings used` : '',
     hasExcluded: excluded.shown.length > 0,
     excluded: excluded.shown.map((e) => ({ text: `${clip(e.typeLabel, 60)} · ${clip(e.displayName, 100)}: ${clip(e.why, 200)}` })),
     excludedMore: excluded.more ? `${excluded.more} excluded subjects` : '',

@@ -6,6 +6,7 @@ import type { BotRequest } from '../turn';
 import { Fingerprint, PageData, parseActionData, RegistryData, SelectionData, TenantIdData } from './action-data';
 import { ADMIN_ACTIONS } from './admin';
 import { compareAnswer, detailsAnswer } from './compare';
+import { MAPPING_ACTIONS } from './mappings';
 import { preflightAnswer } from './preflight';
 import { cancelAnswer, confirmAnswer, executeAnswer } from './promotion';
 import { tenantsAnswer } from './tenants';
@@ -55,4 +56,5 @@ export const ACTION_HANDLERS: Partial<Record<CardVerb, ActionHandler>> = {
     return compareAnswer(req, { sourceTenantId: d.sourceTenantId, targetTenantId: d.targetTenantId, types: [], includeAssignments: true }, 1, d.registry);
   },
   ...ADMIN_ACTIONS,
+  ...MAPPING_ACTIONS,
 };

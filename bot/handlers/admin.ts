@@ -21,7 +21,7 @@ import { tenantNamed } from './tenant-named';
 type Handler<N extends Command['name']> = (req: BotRequest, command: Extract<Command, { name: N }>) => Promise<CardAttachment>;
 
 /** Display names of the workspace's members by actor id; unknown ids show as themselves. */
-async function memberNames(req: BotRequest): Promise<(id: string) => string> {
+export async function memberNames(req: BotRequest): Promise<(id: string) => string> {
   const members = await req.deps.directory.listMembers(req.ctx.workspace.id);
   const names = new Map(members.map((m) => [String(m.actorId), m.displayName]));
   return (id) => names.get(id) ?? (id === 'system' ? 'TenantAtlas' : id);
@@ -95,7 +95,7 @@ function auditSummary(event: AuditEvent, tenantName: (id: string) => string): st
   const m = event.metadata;
   const parts: string[] = [];
   if (typeof m.source === 'string' && typeof m.target === 'string') parts.push(`${tenantName(m.source)} → ${tenantName(m.target)}`);
-  for (const key of ['runId', 'status', 'ready', 'blocked', 'manualMapping', 'succeeded', 'failed', 'skipped', 'reason', 'attempted', 'tenant']) {
+  for (const key of ['runId', 'status', 'kind', 'ready', 'blocked', 'manualMapping', 'succeeded', 'failed', 'skipped', 'reason', 'attempted', 'tenant']) {
     if (m[key] !== undefined && m[key] !== null && m[key] !== '') parts.push(`${key} ${String(m[key])}`);
   }
   if (typeof m.fingerprint === 'string') parts.push(`fingerprint ${m.fingerprint.slice(0, 8)}`);

@@ -5,6 +5,7 @@ import { COMMAND_USAGE, type Command, type CommandName, type ParseResult } from 
 import type { BotRequest } from '../turn';
 import { ADMIN_COMMANDS } from './admin';
 import { compareAnswer, parseTypes } from './compare';
+import { MAPPING_COMMANDS } from './mappings';
 import { tenantNamed } from './tenant-named';
 import { tenantsAnswer } from './tenants';
 
@@ -19,6 +20,7 @@ const HANDLERS: HandlerTable = {
   },
   tenants: (req, c) => tenantsAnswer(req, c.filter, 1),
   ...ADMIN_COMMANDS,
+  ...MAPPING_COMMANDS,
 };
 
 /** Commands this bot answers; help lists exactly these. */

@@ -1,9 +1,13 @@
-import { preflightCard, type BlockedGroupView, type MappingGapView } from '../../cards/preflight-card';
+import { preflightCard, type BlockedGroupView, type MappingGapView, type MappingUsedView } from '../../cards/preflight-card';
 import type { CardAttachment } from '../../cards/render';
 import type { RegistryData } from '../../cards/verbs';
+import { hasWorkspaceCapability } from '../../core/access/policy';
+import type { InventorySnapshot } from '../../core/inventory/model';
 import type { PromotionPreflight } from '../../core/preflight/model';
 import { blockedReasonText, mappingGapText } from '../../core/preflight/reason-text';
+import { REFERENCE_KIND_LABELS } from '../../core/subjects/references';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
+import type { DerivedPreflight } from '../../core/workflows/derive-preflight';
 import { generatePreflight, type PreflightResult } from '../../core/workflows/generate-preflight';
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
@@ -37,6 +41,28 @@ export function mappingGaps(preflight: PromotionPreflight): MappingGapView[] {
   return [...gaps.values()].sort((a, b) => b.subjectCount - a.subjectCount || a.text.localeCompare(b.text));
 }
 
+/** Display names of a snapshot's reference objects by kind and id; an unknown object shows its id. */
+function referenceNames(snapshot: InventorySnapshot): (kind: string, id: string) => string {
+  const names = new Map(snapshot.referenceObjects.map((o) => [`${o.kind}\u0000${o.id}`, o.displayName]));
+  return (kind, id) => names.get(`${kind}\u0000${id}`) ?? id;
+}
+
+/** Each managed mapping the ready subjects used once, with those subjects, by kind then source name. */
+export function mappingsUsed({ preflight, sourceSnapshot, targetSnapshot }: DerivedPreflight): MappingUsedView[] {
+  const sourceName = referenceNames(sourceSnapshot);
+  const targetName = referenceNames(targetSnapshot);
+  const used = new Map<string, MappingUsedView>();
+  for (const item of preflight.items) {
+    for (const m of item.mappingsUsed ?? []) {
+      const key = `${m.kind}:${m.sourceId}`;
+      const view = used.get(key) ?? { kindLabel: REFERENCE_KIND_LABELS[m.kind], sourceName: sourceName(m.kind, m.sourceId), targetName: targetName(m.kind, m.targetId), subjectNames: [] };
+      view.subjectNames.push(item.displayName);
+      used.set(key, view);
+    }
+  }
+  return [...used.values()].sort((a, b) => a.kindLabel.localeCompare(b.kindLabel) || a.sourceName.localeCompare(b.sourceName));
+}
+
 /** The preflight card for a result. */
 export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData): CardAttachment {
   const { deps, ctx } = req;
@@ -51,7 +77,8 @@ export function renderPreflight(req: BotRequest, result: PreflightResult, regist
     counts: preflight.counts,
     blocked: blockedGroups(preflight),
     gaps: mappingGaps(preflight),
-    canMap: false,
+    canMap: hasWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_MANAGE'),
+    mappingsUsed: mappingsUsed(result),
     excluded: preflight.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.key.type].label, displayName: e.key.displayName, why: e.why })),
     execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: result.canExecute.reason },
     exportUrl: deps.exports.create({

@@ -78,3 +78,28 @@ describe('preflight card', () => {
     expect(cardText(card)).toContain('+42 more reasons');
   });
 });
+
+describe('preflight card: mappings used', () => {
+  const used = { kindLabel: 'Group', sourceName: 'Finance Laptops', targetName: 'Intune - All Corporate Devices', subjectNames: ['Win - Compliance Finance'] };
+
+  it('lists each managed mapping the ready subjects used, with those subjects', () => {
+    const card = preflightCard(preflightView({ mappingsUsed: [used, { ...used, kindLabel: 'Scope tag', sourceName: 'Retail Stores', targetName: 'Retail', subjectNames: ['A', 'B', 'C', 'D', 'E'] }] }));
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toContain('Mappings used');
+    expect(text).toContain('Group "Finance Laptops" → "Intune - All Corporate Devices"');
+    expect(text).toContain('Used by Win - Compliance Finance');
+    expect(text).toContain('Used by A, B, C and 2 more');
+  });
+
+  it('shows no mappings section when none was used', () => {
+    expect(cardText(preflightCard(preflightView()))).not.toContain('Mappings used');
+    expect(cardText(preflightCard(preflightView({ mappingsUsed: [] })))).not.toContain('Mappings used');
+  });
+
+  it('bounds many mappings and stays under the size limit', () => {
+    const card = preflightCard(preflightView({ mappingsUsed: many(200, (i) => ({ ...used, sourceName: longName(i), subjectNames: many(50, longName) })) }));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('+192 more mappings used');
+  });
+});

@@ -2,6 +2,7 @@ import type { CompareCardView } from '../../cards/compare-card';
 import type { ConfirmCardView } from '../../cards/confirm-card';
 import type { HelpCardView } from '../../cards/help-card';
 import type { MappingCardView } from '../../cards/mapping-card';
+import type { MappingsCardView } from '../../cards/mappings-card';
 import type { MessageCardView } from '../../cards/message-card';
 import type { PreflightCardView } from '../../cards/preflight-card';
 import type { SubjectDetailsCardView } from '../../cards/subject-details-card';
@@ -190,6 +191,18 @@ export function mappingView(overrides: Partial<MappingCardView> = {}): MappingCa
     compareFingerprint: 'a3f1c2d4e5b6978812345678',
     preflightFingerprint: 'ffee11223344556677889900',
     save: { enabled: true },
+    ...overrides,
+  };
+}
+
+export function mappingsView(overrides: Partial<MappingsCardView> = {}): MappingsCardView {
+  return {
+    sourceName: 'Contoso Staging',
+    targetName: 'Contoso Production',
+    rows: [
+      { kindLabel: 'Group', sourceName: 'Finance Laptops', targetName: 'Intune - All Corporate Devices', createdByName: 'Demo Operator', createdAt: new Date('2026-04-27T08:30:00Z'), targetMissing: false },
+      { kindLabel: 'Scope tag', sourceName: 'Retail Stores', targetName: 'Retail', createdByName: 'Demo Approver', createdAt: new Date('2026-04-26T16:00:00Z'), targetMissing: true },
+    ],
     ...overrides,
   };
 }
