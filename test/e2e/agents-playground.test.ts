@@ -1,0 +1,129 @@
+// The product in a real Teams-like client: the bot in demo mode, the Microsoft 365 Agents Playground in front of
+// it, and headless Chromium clicking through the playground's UI as an operator would. Screenshots of each step
+// land in test/artifacts/e2e/; E2E_UPDATE_SCREENSHOTS=1 also refreshes the README's test/e2e/screenshots/preflight.png.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANTS } from '../../core/graph-sandbox/demo-tenants';
+import { startBot, type RunningBot } from '../support/running-bot';
+import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
+import { CHROMIUM_PATH, launchLoopbackBrowser, type LoopbackBrowser } from './loopback-browser';
+import { PlaygroundChat, runCardState } from './playground-chat';
+import { startPlayground, type RunningPlayground } from './playground-process';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));
+const README_SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const STEP_TIMEOUT_MS = 30_000;
+const STATUS_ORDER = ['Queued', 'Running', 'Succeeded'];
+
+const compareCount = (state: string) => String(DEMO_STAGING_TO_PRODUCTION.filter((e) => e.compare === state).length);
+const preflightCount = (outcome: string) => String(DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === outcome).length);
+const READY = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === 'ready').length;
+
+// CI installs Chromium (.ci/run) and must run this test; elsewhere a missing browser skips it with a reason.
+const browserMissing = !existsSync(CHROMIUM_PATH) && process.env.CI !== 'true';
+if (browserMissing) console.warn(`[e2e] skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+
+describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso Staging to Contoso Production from chat', () => {
+  let bot: RunningBot;
+  let playground: RunningPlayground;
+  let browser: LoopbackBrowser;
+  let chat: PlaygroundChat;
+
+  const screenshot = (name: string) => chat.page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    bot = await startBot({ PROGRESS_UPDATE_INTERVAL_MS: '0' });
+    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, logFile: `${ARTIFACTS}playground.log` });
+    browser = await launchLoopbackBrowser({ width: 1280, height: 1300 });
+    chat = new PlaygroundChat(browser.page);
+    await chat.open(playground.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    // What CI needs to tell a product failure from an environment one.
+    if (chat) await screenshot('last-state').catch(() => undefined);
+    writeFileSync(`${ARTIFACTS}bot.log`, (bot?.logs ?? []).join('\n'));
+    writeFileSync(`${ARTIFACTS}playground-output.log`, (playground?.output ?? []).join(''));
+    writeFileSync(`${ARTIFACTS}blocked-requests.txt`, (browser?.blocked ?? []).join('\n'));
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+  }, 60_000);
+
+  it('compare → preflight → execute → confirm, and the run card updates in place until the run succeeded', async () => {
+    await chat.say('compare Contoso Staging to Contoso Production');
+    const compare = chat.card('Compare preview');
+    // The first compare may wait for the startup inventory sync (the bot waits up to 20 s for it).
+    await compare.waitFor({ timeout: 60_000 });
+    const cardsInChat = await chat.cards.count();
+    expect(await chat.facts(compare)).toMatchObject({
+      'In sync': compareCount('in_sync'),
+      Different: compareCount('different'),
+      'Missing in target': compareCount('missing_in_target'),
+      'Only in target': compareCount('only_in_target'),
+      Ambiguous: compareCount('ambiguous'),
+    });
+    await compare.evaluate((card: any) => card.scrollIntoView({ block: 'start' }));
+    await screenshot('compare');
+
+    await chat.press(compare, 'Generate promotion preflight');
+    const preflight = chat.card('Promotion preflight');
+    await preflight.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await chat.facts(preflight)).toMatchObject({
+      Ready: preflightCount('ready'),
+      Blocked: preflightCount('blocked'),
+      'Manual mapping': preflightCount('manual_mapping_required'),
+      'In sync': compareCount('in_sync'),
+    });
+    await expect.poll(() => compare.count(), { timeout: STEP_TIMEOUT_MS }).toBe(0);
+    await preflight.scrollIntoViewIfNeeded();
+    await screenshot('preflight');
+    if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(README_SCREENSHOTS, { recursive: true });
+      await chat.page.screenshot({ path: `${README_SCREENSHOTS}preflight.png` });
+    }
+
+    await chat.press(preflight, 'Execute promotion');
+    const confirm = chat.card('Confirm promotion');
+    await confirm.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await confirm.innerText()).toContain('Only Contoso Production is changed. Contoso Staging is read, never written.');
+    expect((await chat.facts(confirm))['Ready to promote']).toBe(String(READY));
+    await screenshot('confirm');
+
+    await chat.watchRunCard();
+    await chat.press(confirm, 'Confirm');
+    const runCard = chat.cards.filter({ has: chat.page.getByRole('button', { name: 'Back to tenants', exact: true }) });
+    await expect.poll(async () => runCardState(await runCard.innerText()).status, { timeout: 60_000 }).toBe('Succeeded');
+    const final = chat.card('Promotion run succeeded').filter({ hasText: `${READY} of ${READY} subjects promoted.` });
+    await final.waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The announcement mentions the operator who confirmed (the playground renders the mention as the name).
+    await chat.page
+      .getByText(`Demo Operator Promotion run succeeded: ${READY} succeeded, 0 failed, 0 skipped of ${READY}`)
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    // One message went from compare to run result in place; only the final announcement is new.
+    expect(await chat.cards.count()).toBe(cardsInChat + 1);
+    expect(await chat.facts(runCard)).toMatchObject({
+      Total: String(READY),
+      Succeeded: String(READY),
+      Failed: '0',
+      'Verified in sync': String(READY),
+    });
+    // The card moved forward only: Queued, Running with a growing count, then Succeeded.
+    const states = await chat.runCardStates();
+    writeFileSync(`${ARTIFACTS}run-card-states.json`, JSON.stringify(states, null, 2));
+    expect(states.at(-1)).toEqual({ status: 'Succeeded', processed: READY, total: READY });
+    expect(states.some((s) => s.status === 'Running')).toBe(true);
+    const ranks = states.map((s) => STATUS_ORDER.indexOf(s.status));
+    expect(ranks.every((rank, i) => rank >= 0 && rank >= (ranks[i - 1] ?? 0))).toBe(true);
+    expect(states.every((s, i) => s.total === READY && s.processed >= (states[i - 1]?.processed ?? 0))).toBe(true);
+    await final.scrollIntoViewIfNeeded();
+    await screenshot('final');
+
+    const writes = (tenantId: string) => Object.values(bot.system.sandbox!.store.counters(tenantId).writes).reduce((a, b) => a + b, 0);
+    expect(writes(DEMO_TENANTS.contosoStaging.id)).toBe(0);
+    expect(writes(DEMO_TENANTS.contosoProduction.id)).toBeGreaterThanOrEqual(READY);
+  }, 120_000);
+});
