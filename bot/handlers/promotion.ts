@@ -38,7 +38,7 @@ export function runCard(run: Pick<PromotionRun, 'id' | 'status' | 'selection' | 
     includeAssignments: run.selection.includeAssignments,
     summary: run.summary,
     ...(run.verified !== undefined ? { verified: run.verified } : {}),
-    ...(run.currentItem ? { currentItem: run.currentItem } : {}),
+    ...(run.currentItem && run.status === 'running' ? { currentItem: run.currentItem } : {}),
     ...(run.failureReason ? { failureReason: run.failureReason } : {}),
   });
 }
