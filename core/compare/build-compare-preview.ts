@@ -10,7 +10,7 @@ import {
   type CompareState,
 } from './model';
 import { settingDifferences } from './setting-differences';
-import { compareSubjectKeys, identityKey, normaliseName } from './subject-identity';
+import { identityKey, normaliseName, sortBySubjectKey } from './subject-identity';
 
 /** Input of {@link buildComparePreview}; `typesInScope` is the selection's types resolved against the registry. */
 export interface ComparePreviewInput {
@@ -40,9 +40,11 @@ export function buildComparePreview(input: ComparePreviewInput): ComparePreview 
   const targetGroups = groupByIdentity(input.target.subjects, inScope);
   const identities = new Set([...sourceGroups.keys(), ...targetGroups.keys()]);
 
-  const entries = [...identities]
-    .map((id) => classify(sourceGroups.get(id) ?? [], targetGroups.get(id) ?? [], selection.includeAssignments))
-    .sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || compareSubjectKeys(a, b));
+  const entries = sortBySubjectKey(
+    [...identities].map((id) => classify(sourceGroups.get(id) ?? [], targetGroups.get(id) ?? [], selection.includeAssignments)),
+    (entry) => entry,
+    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state],
+  );
 
   return {
     selection,

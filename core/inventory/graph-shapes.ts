@@ -30,14 +30,27 @@ export async function readReferenceObjects(
     .sort((a, b) => order(a.displayName.toLowerCase(), b.displayName.toLowerCase()) || order(a.id, b.id));
 }
 
+/** What a detail answer gives: the value, or the first page of a collection and the link to the rest. */
+export type DetailAnswer = { continues: false; value: unknown } | { continues: true; firstPage: GraphJson[]; nextLink: string };
+
 /**
  * What a detail answer contributes to its object: an object answer its same-named member, a collection answer its
- * items; `continues` when the collection has more pages (the caller lists it again from the start).
+ * items; a collection that continues gives its first page and the nextLink to follow for the rest.
  */
-export function detailFromBody(property: string, body: GraphJson): { continues: true } | { continues: false; value: unknown } {
-  if (typeof body['@odata.nextLink'] === 'string') return { continues: true };
+export function detailFromBody(property: string, body: GraphJson): DetailAnswer {
+  const nextLink = body['@odata.nextLink'];
+  if (typeof nextLink === 'string') return { continues: true, firstPage: Array.isArray(body.value) ? (body.value as GraphJson[]) : [], nextLink };
   if (property in body) return { continues: false, value: body[property] };
   return { continues: false, value: Array.isArray(body.value) ? body.value : undefined };
+}
+
+/** The detail's full value: the first page joined with every following page (listAll follows the nextLink). */
+export async function completeDetail(
+  graph: { listAll(tenant: Tenant, pathWithQuery: string): Promise<GraphJson[]> },
+  tenant: Tenant,
+  detail: DetailAnswer,
+): Promise<unknown> {
+  return detail.continues ? [...detail.firstPage, ...(await graph.listAll(tenant, detail.nextLink))] : detail.value;
 }
 
 function order(a: string, b: string): number {

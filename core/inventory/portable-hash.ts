@@ -20,18 +20,41 @@ export function portableTranslator(referenceObjects: readonly ReferenceObject[])
   };
 }
 
-/** Settings catalog settings (and their children) compare by definition id, not by the order Graph returns them. */
-function sortKeyedArrays(value: unknown): unknown {
+/** Lists whose order Graph does not define: ids of scope tags, groups, locations, users. Compared as sets. */
+const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
+  'roleScopeTagIds',
+  'includeGroups',
+  'excludeGroups',
+  'includeLocations',
+  'excludeLocations',
+  'includeUsers',
+  'excludeUsers',
+  'notificationMessageCCList',
+]);
+
+const byCanonicalJson = (a: unknown, b: unknown) => {
+  const x = canonicalJson(a);
+  const y = canonicalJson(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * The value with order-free lists in a canonical order, so hashes do not depend on the order Graph returns them in:
+ * settings (and their children) by definition id, assignments (objects with a `target`) and set-valued id lists by
+ * content. Other lists keep their order, which may be meaningful.
+ */
+function canonicalOrder(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(sortKeyedArrays);
+    const items = value.map((item) => canonicalOrder(item));
     const keys = items.map((item) => definitionIdOf(item));
-    if (keys.every((k) => k !== undefined) && new Set(keys).size === keys.length) {
+    if (items.length > 0 && keys.every((k) => k !== undefined) && new Set(keys).size === keys.length) {
       return items.map((item, i) => ({ item, key: keys[i]! })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.item);
     }
-    return items;
+    const isAssignments = items.length > 0 && items.every((item) => typeof item === 'object' && item !== null && 'target' in item);
+    return isAssignments || (key !== undefined && SET_VALUED_KEYS.has(key)) ? [...items].sort(byCanonicalJson) : items;
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortKeyedArrays(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonicalOrder(v, k)]));
   }
   return value;
 }
@@ -44,13 +67,23 @@ function definitionIdOf(item: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** One translator per reference list: a tenant's thousands of subjects share it instead of each indexing every group. */
+const translators = new WeakMap<readonly ReferenceObject[], ReferenceTranslator>();
+
+function sharedTranslator(referenceObjects: readonly ReferenceObject[]): ReferenceTranslator {
+  let translate = translators.get(referenceObjects);
+  if (!translate) translators.set(referenceObjects, (translate = portableTranslator(referenceObjects)));
+  return translate;
+}
+
 /**
  * The subject with hashes that mean the same in every tenant: computed over exactly what a write would send,
  * with references replaced by kind + display name. Types that cannot be written keep hashes of their payload.
+ * The reference list is treated as immutable: the index built over it is reused for every subject of the tenant.
  */
 export function withPortableHashes(type: SubjectType, subject: InventorySubject, referenceObjects: readonly ReferenceObject[]): InventorySubject {
-  const translate = portableTranslator(referenceObjects);
-  const hash = (value: unknown) => sha256(canonicalJson(sortKeyedArrays(value)));
+  const translate = sharedTranslator(referenceObjects);
+  const hash = (value: unknown) => sha256(canonicalJson(canonicalOrder(value)));
   let contentHash = hash(subject.payload);
   let assignmentsHash = hash(subject.assignments);
   if (!type.notPromotableReason) {

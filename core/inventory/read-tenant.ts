@@ -7,7 +7,7 @@ import type { BatchAnswer, InventoryGraph } from './inventory-graph';
 import type { InventorySubject } from './model';
 import { normaliseSubject } from './normalise';
 import { withPortableHashes } from './portable-hash';
-import { detailFromBody, readReferenceObjects, SUBJECT_SHAPES } from './graph-shapes';
+import { completeDetail, detailFromBody, readReferenceObjects, SUBJECT_SHAPES } from './graph-shapes';
 
 /** A tenant's governed subjects of the given types and the reference objects those types can point at. */
 export interface TenantInventory {
@@ -68,7 +68,7 @@ async function withDetails(graph: InventoryGraph, tenant: Tenant, type: SubjectT
 
 /**
  * The value a detail answer contributes: an object answer gives its same-named member, a collection answer its
- * items (all pages: a collection that continues is listed again from the start, following every nextLink).
+ * items (all pages: a collection that continues is completed by following its nextLink).
  */
 async function detailValue(graph: InventoryGraph, tenant: Tenant, property: string, path: string, answer: BatchAnswer | undefined) {
   if (answer === undefined) throw new GraphUnavailable(`Microsoft Graph left ${path} unanswered in a $batch for tenant ${tenant.displayName}.`);
@@ -77,7 +77,7 @@ async function detailValue(graph: InventoryGraph, tenant: Tenant, property: stri
     throw new GraphUnavailable(`Microsoft Graph answered ${answer.status} for ${path.split('?')[0]} in tenant ${tenant.displayName}.`, answer.status);
   }
   const detail = detailFromBody(property, answer.body as GraphJson);
-  return detail.continues ? graph.listAll(tenant, path) : detail.value;
+  return completeDetail(graph, tenant, detail);
 }
 
 function order(a: string, b: string): number {

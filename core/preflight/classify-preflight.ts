@@ -1,6 +1,6 @@
 import type { CompareEntry, ComparePreview, CompareState, SubjectKey } from '../compare/model';
 import { compareCodeUnits, fingerprintOf } from '../compare/fingerprint';
-import { compareSubjectKeys } from '../compare/subject-identity';
+import { sortBySubjectKey } from '../compare/subject-identity';
 import { InvalidInput } from '../errors';
 import type { InventorySnapshot, InventorySubject } from '../inventory/model';
 import { firstBlock, type BlockingContext, type PromotabilityCheck } from './blocking-rules';
@@ -48,18 +48,18 @@ export function classifyPreflight(input: PreflightInput): PromotionPreflight {
   };
   const lookup = { source: indexSubjects(source), target: indexSubjects(target) };
 
-  const items: PreflightItem[] = [];
-  const excluded: PromotionPreflight['excluded'] = [];
+  const unsorted: PreflightItem[] = [];
+  const unsortedExcluded: PromotionPreflight['excluded'] = [];
   for (const entry of preview.entries) {
     const key: SubjectKey = { type: entry.type, displayName: entry.displayName };
     const why = EXCLUSION_WHY[entry.state] ?? (entry.sourceIds.length === 0 ? TARGET_ONLY_DUPLICATES_WHY : undefined);
     if (why) {
-      if (entry.state !== 'in_sync') excluded.push({ key, why });
+      if (entry.state !== 'in_sync') unsortedExcluded.push({ key, why });
       continue;
     }
     const sources = entry.sourceIds.map((id) => find(lookup.source, entry, id));
     const targets = entry.targetIds.map((id) => find(lookup.target, entry, id));
-    items.push(
+    unsorted.push(
       classifyItem(
         entry,
         { displayName: entry.displayName, sources, targets, evidence, isPromotable: input.isPromotable },
@@ -67,8 +67,8 @@ export function classifyPreflight(input: PreflightInput): PromotionPreflight {
       ),
     );
   }
-  items.sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || compareSubjectKeys(a, b));
-  excluded.sort((a, b) => compareSubjectKeys(a.key, b.key));
+  const items = sortBySubjectKey(unsorted, (i) => i, (a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome]);
+  const excluded = sortBySubjectKey(unsortedExcluded, (e) => e.key);
 
   const count = (outcome: PreflightOutcome) => items.filter((i) => i.outcome === outcome).length;
   return {

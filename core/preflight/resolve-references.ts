@@ -29,9 +29,8 @@ export function resolveReferences(
 ): ReferenceResolution {
   const managed = new Map<string, AppliedMapping>();
   for (const m of mappings) if (!managed.has(key(m.kind, m.sourceId))) managed.set(key(m.kind, m.sourceId), m);
-  const sourceObjects = byId(source.referenceObjects);
-  const targetObjects = byId(target.referenceObjects);
-  const targetByName = byName(target.referenceObjects);
+  const sourceObjects = indexOf(source.referenceObjects).byId;
+  const { byId: targetObjects, byName: targetByName } = indexOf(target.referenceObjects);
 
   const resolution: ReferenceResolution = { referenceMap: {}, mappingsUsed: [], gaps: [] };
   for (const ref of refs) {
@@ -83,6 +82,15 @@ function resolveOne(
 
 function key(kind: string, value: string): string {
   return `${kind}\u0000${value}`;
+}
+
+/** Indexes per reference list, built once: a preflight resolves thousands of subjects against the same snapshots. */
+const indexes = new WeakMap<readonly ReferenceObject[], { byId: Map<string, ReferenceObject>; byName: Map<string, ReferenceObject[]> }>();
+
+function indexOf(objects: readonly ReferenceObject[]) {
+  let index = indexes.get(objects);
+  if (!index) indexes.set(objects, (index = { byId: byId(objects), byName: byName(objects) }));
+  return index;
 }
 
 function byId(objects: readonly ReferenceObject[]): Map<string, ReferenceObject> {

@@ -5,7 +5,7 @@ import { GraphRequestFailed } from '../graph/graph-errors';
 import type { InventorySubject } from '../inventory/model';
 import { normaliseSubject } from '../inventory/normalise';
 import { withPortableHashes } from '../inventory/portable-hash';
-import { detailFromBody, readReferenceObjects, SUBJECT_SHAPES } from '../inventory/graph-shapes';
+import { completeDetail, detailFromBody, readReferenceObjects, SUBJECT_SHAPES } from '../inventory/graph-shapes';
 import { REFERENCE_KINDS, type ReferenceKind, type ReferenceObject } from '../subjects/references';
 import type { GraphJson, SubjectType } from '../subjects/subject-type';
 import type { PromotionGraph } from './promotion-graph';
@@ -86,7 +86,7 @@ export class LiveSubjectReader {
   private async detailValue(tenant: Tenant, property: string, path: string, body: unknown): Promise<unknown> {
     if (typeof body !== 'object' || body === null) return undefined;
     const detail = detailFromBody(property, body as GraphJson);
-    return detail.continues ? this.graph.listAll(tenant, path) : detail.value;
+    return completeDetail(this.graph, tenant, detail);
   }
 
   private referencesOf(tenant: Tenant, kind: ReferenceKind): Promise<ReferenceObject[]> {

@@ -47,4 +47,16 @@ describe('portable hashes', () => {
     const target = withPortableHashes(type, subject(TARGET), []);
     expect(source.contentHash).not.toBe(target.contentHash);
   });
+
+  it('assignments and scope tags in another order are still the same policy', () => {
+    const sourceRaw = { ...settingsCatalogPolicy(SOURCE), settings: settingsCatalogSettings() };
+    const targetRaw = { ...settingsCatalogPolicy(TARGET), settings: settingsCatalogSettings() };
+    targetRaw.assignments = [...(targetRaw.assignments as unknown[])].reverse();
+    targetRaw.roleScopeTagIds = [...(targetRaw.roleScopeTagIds as string[])].reverse();
+    const source = withPortableHashes(type, normaliseSubject(type, sourceRaw), referencesOf(SOURCE));
+    const target = withPortableHashes(type, normaliseSubject(type, targetRaw), referencesOf(TARGET));
+    expect((targetRaw.assignments as unknown[]).length).toBeGreaterThan(1);
+    expect(target.assignmentsHash).toBe(source.assignmentsHash);
+    expect(target.contentHash).toBe(source.contentHash);
+  });
 });

@@ -81,13 +81,16 @@ describe('reading a tenant inventory', () => {
     expect(subjects[0]!.assignments).toHaveLength(1);
   });
 
-  it('lists a detail collection again in full when its batch answer continues on another page', async () => {
+  it('completes a detail collection that continues on another page by following its nextLink', async () => {
     const routes = catalogTenant(1);
     const path = `${CATALOG}/policy-01/settings`;
-    routes.objects = { [path]: { body: { value: settingsCatalogSettings().slice(0, 1), '@odata.nextLink': `https://graph.microsoft.com${path}?$skiptoken=2` } } };
+    const nextLink = `https://graph.microsoft.com${path}?$skiptoken=2`;
+    routes.objects = { [path]: { body: { value: settingsCatalogSettings().slice(0, 1), '@odata.nextLink': nextLink } } };
+    routes.collections = { ...routes.collections, [nextLink]: settingsCatalogSettings().slice(1) };
     const graph = new InMemoryInventoryGraph(routes);
     const { subjects } = await readTenantInventory(graph, tenant, [SUBJECT_TYPES.settingsCatalog]);
-    expect(graph.listCalls).toContain(path);
+    expect(graph.listCalls).toContain(nextLink);
+    expect(graph.listCalls).not.toContain(path);
     expect(subjects[0]!.payload.settings).toHaveLength(2);
   });
 
