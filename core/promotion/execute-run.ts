@@ -5,6 +5,7 @@ import type { RunId } from '../ids';
 import type { InventorySubject } from '../inventory/model';
 import type { PromotionRun, RunItemResult } from '../runs/model';
 import type { RunStore } from '../runs/run-store';
+import type { PlanItem } from './plan';
 import { promoteItem, type ItemContext, type PromotedItem } from './promote-item';
 import type { PromotionGraph } from './promotion-graph';
 import type { RunProgressNotifier } from './progress';
@@ -25,12 +26,19 @@ export interface ExecutorDeps {
   now: () => Date;
 }
 
+/**
+ * Plan items promoted at the same time. Each item mostly waits (reads, then writes with Graph's latency), so a few in
+ * flight keep a throttled tenant's write budget in use instead of leaving it idle; Retry-After still paces them.
+ */
+export const ITEMS_IN_FLIGHT = 4;
+
 /** Longest failure reason kept in audit metadata (bounded metadata). */
 const MAX_AUDIT_REASON = 500;
 
 /**
  * Executes one queued promotion run (DESIGN flow 4): re-authorises it before the first write, promotes each plan
- * item not yet recorded (so a crashed run resumes without writing an item twice), records each outcome at once,
+ * item not yet recorded (so a crashed run resumes without writing an item twice; up to ITEMS_IN_FLIGHT at a time,
+ * each taken by exactly one worker), records each outcome at once,
  * verifies the promoted subjects, then sets the terminal status, audits, releases the target's run lock and reports
  * completion. An absent run does nothing; a terminal run is never executed again.
  */
@@ -59,20 +67,42 @@ export async function executeRun(deps: ExecutorDeps, runId: RunId): Promise<void
     includeAssignments: run.plan.includeAssignments,
   };
   const sources = new Map<number, InventorySubject>();
-  for (const [index, item] of run.plan.items.entries()) {
-    if (recorded.has(index)) continue;
-    current = { ...current, currentItem: item.displayName };
-    await deps.runs.update(run.id, { currentItem: item.displayName });
-    await bestEffort(() => deps.progress.update(current, current.summary));
+  const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));
+  // Counts are read and reported one refresh at a time, so the run record and the card never go back to fewer.
+  let reporting: Promise<void> = Promise.resolve();
+  const refreshSummary = (item: PlanItem) => {
+    const done = reporting.then(async () => {
+      const counts = await deps.runs.itemCounts(run.id);
+      current = { ...current, summary: runSummary(run.plan.items.length, counts) };
+      await deps.runs.update(run.id, { summary: current.summary, currentItem: item.displayName });
+      await bestEffort(() => deps.progress.update(current, current.summary));
+    });
+    reporting = done.catch(() => undefined);
+    return done;
+  };
+  let next = 0;
+  let stopped: { error: unknown } | undefined;
+  // Each worker takes the next unrecorded item; an item is only ever taken once, so nothing is written twice.
+  const worker = async () => {
+    while (!stopped && next < pending.length) {
+      const { item, index } = pending[next++]!;
+      try {
+        current = { ...current, currentItem: item.displayName };
+        await deps.runs.update(run.id, { currentItem: item.displayName });
+        await bestEffort(() => deps.progress.update(current, current.summary));
 
-    const promoted = await promoteItem(ctx, item);
-    if (promoted.source) sources.set(index, promoted.source);
-    await deps.runs.recordItem(itemResult(run.id, index, item, promoted, deps.now()));
-
-    current = { ...current, summary: runSummary(run.plan.items.length, await deps.runs.itemCounts(run.id)) };
-    await deps.runs.update(run.id, { summary: current.summary, currentItem: item.displayName });
-    await bestEffort(() => deps.progress.update(current, current.summary));
-  }
+        const promoted = await promoteItem(ctx, item);
+        if (promoted.source) sources.set(index, promoted.source);
+        await deps.runs.recordItem(itemResult(run.id, index, item, promoted, deps.now()));
+        await refreshSummary(item);
+      } catch (error) {
+        // No new item starts; those in flight finish and are recorded before the run stops with this error.
+        stopped ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, worker));
+  if (stopped) throw stopped.error;
   const verified = await countVerified(ctx, run.plan.items, (await deps.runs.items(run.id)).items, sources);
   await finish(deps, current, { verified });
 }

@@ -3,6 +3,7 @@ import { normaliseSubject } from '../../../core/inventory/normalise';
 import { withPortableHashes } from '../../../core/inventory/portable-hash';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import type { ReferenceObject } from '../../../core/subjects/references';
+import type { GraphJson } from '../../../core/subjects/subject-type';
 import { SOURCE, TARGET, settingsCatalogPolicy, settingsCatalogSettings, type TenantSide } from '../../support/graph-payloads';
 
 const type = SUBJECT_TYPES.settingsCatalog;
@@ -50,7 +51,7 @@ describe('portable hashes', () => {
 
   it('assignments and scope tags in another order are still the same policy', () => {
     const sourceRaw = { ...settingsCatalogPolicy(SOURCE), settings: settingsCatalogSettings() };
-    const targetRaw = { ...settingsCatalogPolicy(TARGET), settings: settingsCatalogSettings() };
+    const targetRaw: GraphJson = { ...settingsCatalogPolicy(TARGET), settings: settingsCatalogSettings() };
     targetRaw.assignments = [...(targetRaw.assignments as unknown[])].reverse();
     targetRaw.roleScopeTagIds = [...(targetRaw.roleScopeTagIds as string[])].reverse();
     const source = withPortableHashes(type, normaliseSubject(type, sourceRaw), referencesOf(SOURCE));
