@@ -33,6 +33,14 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
     },
     true,
   );
+  // Registered last: invokes the bot does not offer (message extensions, task modules...) are refused, not left to the adapter's 501.
+  app.addRoute(
+    async (turn) => turn.activity.type === ActivityTypes.Invoke,
+    async (turn) => {
+      await turn.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'This bot does not offer that.' } } });
+    },
+    true,
+  );
   return app;
 }
 

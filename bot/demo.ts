@@ -29,21 +29,24 @@ function sandboxDirectory(tenants: { id: string; displayName: string; environmen
 
 /**
  * Demo mode's Microsoft Graph: the loopback sandbox seeded from the demo tenants (or SANDBOX_TENANTS_DIR),
- * reached through the same GraphClient as production. Also loads the matching directory unless SEED_FILE is set.
+ * reached through the same GraphClient as production; with SANDBOX_URL, a sandbox already serving those tenants
+ * (shared by a web and a worker process) is used instead of starting one. Also loads the matching directory
+ * unless SEED_FILE is set.
  */
 export async function startDemoGraph(env: Env, directory: DirectoryStore, log: (msg: string) => void, stops: (() => Promise<unknown>)[]) {
   const dir = env.SANDBOX_TENANTS_DIR ?? DEMO_TENANTS_DIR;
   const loaded = await loadTenantsDir(dir);
   for (const warning of loaded.warnings.slice(0, 20)) log(`sandbox: ${warning}`);
-  const sandbox = await startGraphSandbox({ tenants: loaded.tenants, port: env.SANDBOX_PORT });
-  stops.push(() => sandbox.close());
-  log(`Graph sandbox on ${sandbox.baseUrl} serving ${loaded.tenants.map((t) => t.displayName).join(', ')}`);
+  const sandbox = env.SANDBOX_URL ? undefined : await startGraphSandbox({ tenants: loaded.tenants, port: env.SANDBOX_PORT });
+  if (sandbox) stops.push(() => sandbox.close());
+  const baseUrl = sandbox?.baseUrl ?? env.SANDBOX_URL!;
+  log(`Graph sandbox on ${baseUrl} serving ${loaded.tenants.map((t) => t.displayName).join(', ')}`);
   if (!env.SEED_FILE) {
     const seed = env.SANDBOX_TENANTS_DIR
       ? sandboxDirectory(loaded.tenants)
       : demoDirectory(Object.fromEntries(loaded.tenants.map((t) => [t.displayName, t.id])));
     await applySeed(directory, seed);
   }
-  const client = new GraphClient({ baseUrl: sandbox.baseUrl, tokens: new StaticTokenProvider(), timeoutMs: env.GRAPH_TIMEOUT_MS, maxRetries: 2, maxRetryDelayMs: 2_000 });
-  return { baseUrl: sandbox.baseUrl, client, sandbox };
+  const client = new GraphClient({ baseUrl, tokens: new StaticTokenProvider(), timeoutMs: env.GRAPH_TIMEOUT_MS, maxRetries: 2, maxRetryDelayMs: 2_000 });
+  return { baseUrl, client, ...(sandbox ? { sandbox } : {}) };
 }

@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { isWellFormedActivity } from './activity-envelope';
 
 /** What the health endpoint reports: component states only, never configuration. */
 export interface HealthProbe {
@@ -33,7 +34,20 @@ export async function startServer(opts: {
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await opts.adapter.process(req, res, opts.onTurn);
+    if (!isWellFormedActivity(req.body)) {
+      res.status(400);
+      res.json({ error: 'not a Bot Framework activity' });
+      return;
+    }
+    // The adapter answers 500 when a token fails verification in a way it does not classify (a bad signature, keys
+    // that cannot be fetched); before any turn ran that is always an unauthenticated request, so it is refused as such.
+    let turnStarted = false;
+    const status = res.status.bind(res);
+    res.status = (code: number) => status(code >= 500 && !turnStarted ? 401 : code);
+    await opts.adapter.process(req, res, (turn) => {
+      turnStarted = true;
+      return opts.onTurn(turn);
+    });
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -7,6 +7,7 @@ import type { SnapshotStore } from '../core/inventory/snapshot-store';
 import { executeRun, type ExecutorDeps } from '../core/promotion/execute-run';
 import { SUBJECT_TYPES } from '../core/subjects/registry';
 import { InventorySyncJobData, JOB_NAMES, PromotionJobData } from './job-data';
+import { withLockRenewal } from './lock-renewal';
 
 /** What the worker needs: the executor's ports plus inventory reading. */
 export interface WorkerDeps {
@@ -26,8 +27,11 @@ export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
     async (job: Job<unknown>) => {
       const { runId } = PromotionJobData.parse(job.attrs.data);
       deps.log(`promotion run ${runId}: started by the worker`);
-      await executeRun(deps.executor, RunId(runId));
+      await withLockRenewal(job, deps.promotionLockLifetimeMs, () => executeRun(deps.executor, RunId(runId)));
       deps.log(`promotion run ${runId}: worker finished`);
+      // The target's snapshot predates what the run wrote; the next compare and preflight must see it.
+      const run = await deps.executor.runs.getForWorker(RunId(runId));
+      if (run) await agenda.now(JOB_NAMES.inventorySync, { workspaceId: String(run.workspaceId), tenantId: String(run.targetTenantId) });
     },
     { concurrency: 2, lockLifetime: deps.promotionLockLifetimeMs },
   );

@@ -31,12 +31,14 @@ export const EnvSchema = z.object({
   GRAPH_TIMEOUT_MS: positive(30_000),
   SANDBOX_TENANTS_DIR: optionalText,
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SANDBOX_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   SNAPSHOT_FRESHNESS_HOURS: positive(24),
   INVENTORY_SYNC_INTERVAL_HOURS: positive(6),
   PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   EXPORT_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   EXPORT_LINK_TTL_MINUTES: positive(15),
   PROGRESS_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+  PROMOTION_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

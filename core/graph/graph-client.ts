@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Tenant } from '../access/model';
 import { GraphUnavailable } from '../errors';
 import type { GraphJson, GraphRequestSpec } from '../subjects/subject-type';
 import { batchRequestBody, parseBatchResponse, planBatches, splitVersion, type BatchEntry } from './batch';
-import { errorForFailedResponse } from './graph-errors';
+import { errorForFailedResponse, GraphWriteOutcomeUnknown } from './graph-errors';
 import { isSuccess, type GraphResponse } from './graph-response';
 import { performAttempt } from './http-attempt';
 import { RequestCounters } from './request-counters';
-import { decideRetry, isRetryable, type AttemptFailure, type RetryLimits } from './retry-policy';
+import { decideRetry, isRetryable, leavesWriteOutcomeUnknown, type AttemptFailure, type RetryLimits } from './retry-policy';
 import type { TokenProvider } from './token-provider';
 
 export type { GraphResponse } from './graph-response';
@@ -42,7 +43,8 @@ function describeFailure(failure: AttemptFailure): string {
 
 /**
  * Microsoft Graph over fetch: paging, JSON batching, bounded retries of 429/503/504 and timeouts honouring
- * Retry-After, one token refresh on 401, typed errors. The bearer token only ever goes to `baseUrl`'s origin.
+ * Retry-After (a write that got no answer is never sent again), one token refresh on 401, typed errors, and one
+ * `client-request-id` per request across its attempts. The bearer token only ever goes to `baseUrl`'s origin.
  */
 export class GraphClient {
   private readonly base: string;
@@ -78,7 +80,7 @@ export class GraphClient {
     while (url !== undefined) {
       if (seen.has(url)) throw new GraphUnavailable(`Microsoft Graph returned a nextLink loop at ${new URL(url).pathname}.`);
       seen.add(url);
-      const response = await this.send(tenant, 'GET', url);
+      const response = await this.send(tenant, 'GET', url, undefined, true);
       const page = GraphPage.safeParse(response.body);
       if (!page.success) throw new GraphUnavailable(`Microsoft Graph answered ${new URL(url).pathname} with something other than a collection page.`);
       items.push(...page.data.value);
@@ -88,9 +90,12 @@ export class GraphClient {
     return items;
   }
 
-  /** One request; resolves with a 2xx answer, otherwise rejects with GraphPermissionMissing, GraphRequestFailed or GraphUnavailable. */
+  /**
+   * One request; resolves with a 2xx answer, otherwise rejects with GraphPermissionMissing, GraphRequestFailed or
+   * GraphUnavailable. A write that got no answer is not sent again: it rejects with GraphWriteOutcomeUnknown.
+   */
   async request(tenant: Tenant, spec: GraphRequestSpec): Promise<GraphResponse> {
-    return this.send(tenant, spec.method, this.resolve(spec.path), spec.body);
+    return this.send(tenant, spec.method, this.resolve(spec.path), spec.body, spec.method === 'GET');
   }
 
   /**
@@ -105,7 +110,8 @@ export class GraphClient {
       const again: BatchEntry[] = [];
       let delayMs = 0;
       for (const chunk of planBatches(pending)) {
-        const posted = await this.send(tenant, 'POST', this.resolve(`/${chunk.version}/$batch`), batchRequestBody(chunk));
+        const reads = chunk.entries.every((entry) => entry.spec.method === 'GET');
+        const posted = await this.send(tenant, 'POST', this.resolve(`/${chunk.version}/$batch`), batchRequestBody(chunk), reads);
         for (const [index, answer] of parseBatchResponse(chunk, posted.body)) {
           if (answer.status === 429) this.counters.countThrottle(tenant.id);
           if (!isRetryable(answer.status)) {
@@ -157,16 +163,18 @@ export class GraphClient {
     return target.href;
   }
 
-  private async send(tenant: Tenant, method: GraphRequestSpec['method'], url: string, body?: unknown): Promise<GraphResponse> {
+  /** `resendable`: the request only reads, so an attempt that got no answer may be sent again. */
+  private async send(tenant: Tenant, method: GraphRequestSpec['method'], url: string, body: unknown, resendable: boolean): Promise<GraphResponse> {
     const { pathname, search } = new URL(url);
     let attempt = 1;
     let refreshed = false;
     let forceRefresh = false;
+    const clientRequestId = randomUUID();
     for (;;) {
       const token = await this.options.tokens.getToken(tenant, forceRefresh ? { forceRefresh: true } : undefined);
       forceRefresh = false;
       this.counters.countRequest(tenant.id);
-      const outcome = await performAttempt(this.fetchFn, { method, url, token, body, timeoutMs: this.timeoutMs });
+      const outcome = await performAttempt(this.fetchFn, { method, url, token, body, timeoutMs: this.timeoutMs, clientRequestId });
       let failure: AttemptFailure;
       let retryAfter: string | undefined;
       if (outcome.kind === 'response') {
@@ -182,6 +190,9 @@ export class GraphClient {
         retryAfter = response.headers['retry-after'];
       } else {
         failure = outcome.kind;
+      }
+      if (!resendable && leavesWriteOutcomeUnknown(failure)) {
+        throw new GraphWriteOutcomeUnknown(tenant.displayName, method, pathname, typeof failure === 'number' ? failure : undefined);
       }
       const decision = decideRetry({ attempt, failure, retryAfter, now: this.now(), random: this.random() }, this.limits);
       if (!decision.retry) {

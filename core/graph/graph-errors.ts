@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, GraphPermissionMissing } from '../errors';
+import { DomainError, GraphPermissionMissing, GraphUnavailable } from '../errors';
 import type { GraphRequestSpec } from '../subjects/subject-type';
 import { permissionHint } from './permission-hints';
 
@@ -62,4 +62,14 @@ export function errorForFailedResponse(
     return new GraphPermissionMissing(tenantLabel, permissionHint(method, pathname), pathname);
   }
   return new GraphRequestFailed(response.status, method, path, response.body);
+}
+
+/**
+ * A write (any method but GET) got no answer — timeout, dropped connection or gateway timeout — so Graph may or may not
+ * have applied it. The client does not send it again (a create would happen twice); the caller reads to find out.
+ */
+export class GraphWriteOutcomeUnknown extends GraphUnavailable {
+  constructor(tenantLabel: string, readonly method: GraphRequestSpec['method'], readonly path: string, status?: number) {
+    super(`Microsoft Graph did not confirm ${method} ${path} in tenant ${tenantLabel}; it may or may not have been applied.`, status);
+  }
 }

@@ -8,6 +8,8 @@ export interface AttemptRequest {
   token: string;
   body?: unknown;
   timeoutMs: number;
+  /** Sent as `client-request-id`: the same for every attempt of one request, so Graph and its support can correlate them. */
+  clientRequestId?: string;
 }
 
 /** How one exchange ended: an answer (any status), no answer in time, or no connection. */
@@ -30,6 +32,7 @@ export async function performAttempt(fetchFn: typeof fetch, req: AttemptRequest)
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), req.timeoutMs);
   const headers: Record<string, string> = { Authorization: `Bearer ${req.token}`, Accept: 'application/json' };
+  if (req.clientRequestId) headers['client-request-id'] = req.clientRequestId;
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     const res = await fetchFn(req.url, {

@@ -36,6 +36,14 @@ export function isRetryable(failure: AttemptFailure): boolean {
   return typeof failure === 'string' || RETRYABLE_STATUSES.has(failure);
 }
 
+/**
+ * True when a failed write may still have been applied: no answer at all, or a gateway that gave up waiting (504).
+ * 429 and 503 are refusals before any work, so a write answered with them is safe to send again.
+ */
+export function leavesWriteOutcomeUnknown(failure: AttemptFailure): boolean {
+  return typeof failure === 'string' || failure === 504;
+}
+
 /** Milliseconds the server asked us to wait, or undefined when the header is absent or unreadable. */
 export function parseRetryAfter(header: string | undefined, now: number): number | undefined {
   if (header === undefined) return undefined;

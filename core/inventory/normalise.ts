@@ -1,4 +1,5 @@
 import { ASSIGNMENT_READ_ONLY_FIELDS } from '../subjects/assignment-references';
+import { redactSecretValues } from '../subjects/secrets';
 import { stripReadOnly, withoutMembers } from '../subjects/strip';
 import type { GraphJson, SubjectType } from '../subjects/subject-type';
 import { canonicalJson, sha256, withSortedKeys } from './canonical';
@@ -23,7 +24,10 @@ export function normaliseAssignments(assignments: unknown): GraphJson[] {
  * so the same policy in two tenants hashes the same. References and secrets are found on the raw object.
  */
 export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySubject {
-  const payload = withSortedKeys(stripReadOnly(withoutMembers(raw, ['assignments']), new Set(type.readOnlyFields)) as GraphJson);
+  const secretPaths = type.findSecrets(raw);
+  const stripped = withSortedKeys(stripReadOnly(withoutMembers(raw, ['assignments']), new Set(type.readOnlyFields)) as GraphJson);
+  // Secret values are never kept: the subject is blocked from promotion anyway, and snapshots and cards must not hold them.
+  const payload = redactSecretValues(stripped, secretPaths);
   const assignments = normaliseAssignments(raw.assignments);
   return {
     type: type.key,
@@ -33,7 +37,7 @@ export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySu
     payload,
     assignments,
     references: type.extractReferences(raw),
-    secretPaths: type.findSecrets(raw),
+    secretPaths,
     contentHash: sha256(canonicalJson(payload)),
     assignmentsHash: sha256(canonicalJson(assignments)),
   };

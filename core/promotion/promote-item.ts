@@ -3,7 +3,9 @@ import type { InventorySubject } from '../inventory/model';
 import { subjectStateHash } from '../preflight/subject-hash';
 import { SUBJECT_TYPES } from '../subjects/registry';
 import type { ReferenceTranslator, SubjectType } from '../subjects/subject-type';
+import { GraphUnavailable } from '../errors';
 import { explainFailure, inStep, StepFailed } from './explain-failure';
+import { writeOnce } from './lost-answer';
 import type { PlanItem } from './plan';
 import type { PromotionGraph } from './promotion-graph';
 import type { LiveSubjectReader } from './read-live-subject';
@@ -83,27 +85,55 @@ async function update(ctx: ItemContext, type: SubjectType, item: PlanItem, sourc
       : skipped(SKIP_REASONS.targetChanged);
   }
   const priorState = ctx.includeAssignments ? { ...current.payload, assignments: current.assignments } : { ...current.payload };
-  await inStep('update', () => updateInTarget(ctx.graph, ctx.target, type, targetId, source, translate));
-  await assign(ctx, type, targetId, source, translate);
+  await inStep('update', () =>
+    writeOnce(
+      () => updateInTarget(ctx.graph, ctx.target, type, targetId, source, translate).then(() => true as const),
+      async () => ((await targetHolds(ctx, type, item, targetId, source, translate, false)) ? (true as const) : undefined),
+    ),
+  );
+  await assign(ctx, type, item, targetId, source, translate);
   return { outcome: 'succeeded', targetId, priorState };
 }
 
 async function create(ctx: ItemContext, type: SubjectType, item: PlanItem, source: InventorySubject, translate: ReferenceTranslator): Promise<PromotedItem> {
   const namesakes = await inStep('read_target', () => ctx.reader.findByIdentity(ctx.target, type, item.displayName));
   if (namesakes.length === 0) {
-    const targetId = await inStep('create', () => createInTarget(ctx.graph, ctx.target, type, source, translate));
-    await assign(ctx, type, targetId, source, translate);
+    const targetId = await inStep('create', () => writeOnce(() => createInTarget(ctx.graph, ctx.target, type, source, translate), () => createdByLostWrite(ctx, type, item, source, translate)));
+    await assign(ctx, type, item, targetId, source, translate);
     return { outcome: 'succeeded', targetId };
   }
   const [namesake] = namesakes;
   if (namesakes.length > 1 || !namesake || !holdsWrittenContent(type, 'create', source, namesake, translate, false)) {
     return skipped(SKIP_REASONS.nameAppeared);
   }
-  await assign(ctx, type, namesake.graphId, source, translate);
+  await assign(ctx, type, item, namesake.graphId, source, translate);
   return { outcome: 'succeeded', targetId: namesake.graphId, reason: 'created by an earlier attempt of this run; not created again' };
 }
 
-async function assign(ctx: ItemContext, type: SubjectType, targetId: string, source: InventorySubject, translate: ReferenceTranslator): Promise<void> {
+/** After a create whose answer was lost: the id of the subject it made, undefined when it made none. */
+async function createdByLostWrite(ctx: ItemContext, type: SubjectType, item: PlanItem, source: InventorySubject, translate: ReferenceTranslator): Promise<string | undefined> {
+  const namesakes = await ctx.reader.findByIdentity(ctx.target, type, item.displayName);
+  if (namesakes.length === 0) return undefined;
+  const [namesake] = namesakes;
+  if (namesakes.length === 1 && namesake && holdsWrittenContent(type, 'create', source, namesake, translate, false)) return namesake.graphId;
+  throw new GraphUnavailable(`Microsoft Graph did not confirm the create, and ${item.displayName} in ${ctx.target.displayName} does not hold what was sent; it was not created again.`);
+}
+
+/** Whether target object `targetId` now holds what promoting `source` writes (its assignments too when asked). */
+async function targetHolds(ctx: ItemContext, type: SubjectType, item: PlanItem, targetId: string, source: InventorySubject, translate: ReferenceTranslator, withAssignments: boolean): Promise<boolean> {
+  const current = await ctx.reader.read(ctx.target, type, targetId);
+  return current !== undefined && holdsWrittenContent(type, item.action, source, current, translate, withAssignments);
+}
+
+async function assign(ctx: ItemContext, type: SubjectType, item: PlanItem, targetId: string, source: InventorySubject, translate: ReferenceTranslator): Promise<void> {
   if (!ctx.includeAssignments) return;
-  await inStep('assign', () => assignInTarget(ctx.graph, ctx.target, type, targetId, source, translate), targetId);
+  await inStep(
+    'assign',
+    () =>
+      writeOnce(
+        () => assignInTarget(ctx.graph, ctx.target, type, targetId, source, translate).then(() => true as const),
+        async () => ((await targetHolds(ctx, type, item, targetId, source, translate, true)) ? (true as const) : undefined),
+      ),
+    targetId,
+  );
 }

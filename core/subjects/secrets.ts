@@ -54,3 +54,26 @@ function walk(value: unknown, path: string, found: Set<string>): void {
   for (const rule of RULES) for (const secretPath of rule(node, at)) found.add(secretPath);
   for (const [member, child] of Object.entries(node)) walk(child, at(member), found);
 }
+
+/** What a secret-bearing value reads as once redacted: the same in every tenant, never the value itself. */
+export const REDACTED_SECRET = '[secret value not kept]';
+
+/**
+ * A copy of `payload` with the value at each path (as findSecretPaths names them) replaced by REDACTED_SECRET, so
+ * snapshots, compare details and cards never hold a secret Graph returned (encrypted or not). Blank values and
+ * paths the payload does not have are left as they are.
+ */
+export function redactSecretValues<T extends GraphJson>(payload: T, paths: readonly string[]): T {
+  if (paths.length === 0) return payload;
+  const copy = structuredClone(payload);
+  for (const path of paths) {
+    const steps = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+    let node: unknown = copy;
+    for (const step of steps.slice(0, -1)) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+    const last = steps.at(-1);
+    if (last === undefined || node === null || typeof node !== 'object') continue;
+    const holder = node as Record<string | number, unknown>;
+    if (!isBlank(holder[last])) holder[last] = REDACTED_SECRET;
+  }
+  return copy;
+}

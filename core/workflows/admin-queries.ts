@@ -19,10 +19,12 @@ export async function listRuns(
   q: { tenantId?: TenantId; status?: RunStatus; offset: number; limit: number },
 ): Promise<{ runs: RunListEntry[]; total: number }> {
   requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_VIEW');
+  // A filter naming a tenant the actor cannot see is answered like one that does not exist, as `runs for <name>` is.
+  const tenant = q.tenantId ? visibleTenant(ctx, q.tenantId) : undefined;
   return deps.runs.list({
     workspaceId: ctx.workspace.id,
     ...(isAdmin(ctx) ? {} : { visibleTenantIds: ctx.visibleTenants.map((t) => t.id) }),
-    ...(q.tenantId ? { tenantId: q.tenantId } : {}),
+    ...(tenant ? { tenantId: tenant.id } : {}),
     ...(q.status ? { status: q.status } : {}),
     offset: q.offset,
     limit: q.limit,

@@ -52,8 +52,18 @@ async function refusalBeforeRun(deps: WorkflowDeps, ctx: ActorContext, derived: 
   const control = await deps.controls.get(ctx.workspace.id, 'promotion.execute');
   if (control?.paused) return { kind: 'paused', control };
   if (derived.preflight.fingerprint !== fingerprint) return { kind: 'stale_preflight' };
+  if (await writtenSinceObserved(deps, ctx, derived.targetSnapshot)) return { kind: 'stale_preflight' };
   if (derived.preflight.counts.ready === 0) return { kind: 'nothing_ready' };
   return undefined;
+}
+
+/**
+ * True when a run on the target finished after its snapshot was observed: the snapshot (and so the fingerprint)
+ * no longer shows what that run wrote, and confirming the same plan again would run it a second time.
+ */
+async function writtenSinceObserved(deps: WorkflowDeps, ctx: ActorContext, target: DerivedPreflight['targetSnapshot']): Promise<boolean> {
+  const last = (await deps.runs.latestPerTarget(ctx.workspace.id)).get(target.tenantId);
+  return last?.finishedAt !== undefined && last.finishedAt.getTime() > target.observedAt.getTime();
 }
 
 /** "Execute promotion" on a preflight card: re-checks everything and records a pending request to confirm. */

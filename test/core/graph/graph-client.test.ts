@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { GraphPermissionMissing, GraphUnavailable, InvalidInput } from '../../../core/errors';
-import { GraphRequestFailed } from '../../../core/graph/graph-errors';
+import { GraphRequestFailed, GraphWriteOutcomeUnknown } from '../../../core/graph/graph-errors';
 import { TenantId } from '../../../core/ids';
 import { GRAPH, makeGraphClient } from '../../support/graph-fixtures';
 import { makeTenant } from '../../support/tenant-fixtures';
@@ -216,5 +216,77 @@ describe('request counts', () => {
     client.resetCounts();
     expect(client.requestCount(tenant.id)).toBe(0);
     expect(client.throttledCount(tenant.id)).toBe(0);
+  });
+});
+
+describe('writes whose answer is lost', () => {
+  it('sends a create once when its answer does not arrive in time, and says the outcome is unknown', async () => {
+    const { client, sleeps } = makeGraphClient({ timeoutMs: 50, maxRetries: 3 });
+    nock(GRAPH).post(POLICIES).times(4).delay(500).reply(201, { id: 'created' });
+
+    const error = await client.request(tenant, { method: 'POST', path: POLICIES, body: { name: 'Baseline' } }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(GraphWriteOutcomeUnknown);
+    expect(error).toBeInstanceOf(GraphUnavailable);
+    expect(client.requestCount(tenant.id)).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('does not send an update again after a gateway timeout (504), which may have applied it', async () => {
+    const { client } = makeGraphClient({ maxRetries: 3 });
+    nock(GRAPH).patch(`${POLICIES}/p1`).times(4).reply(504);
+
+    const error = await client.request(tenant, { method: 'PATCH', path: `${POLICIES}/p1`, body: { name: 'Baseline' } }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(GraphWriteOutcomeUnknown);
+    expect((error as GraphWriteOutcomeUnknown).status).toBe(504);
+    expect(client.requestCount(tenant.id)).toBe(1);
+  });
+
+  it('sends a write again after 429 and 503, which refuse it before any work, waiting the Retry-After', async () => {
+    const { client, sleeps } = makeGraphClient();
+    nock(GRAPH)
+      .post(POLICIES)
+      .reply(429, {}, { 'Retry-After': '3' })
+      .post(POLICIES)
+      .reply(503)
+      .post(POLICIES)
+      .reply(201, { id: 'created' });
+
+    const response = await client.request(tenant, { method: 'POST', path: POLICIES, body: { name: 'Baseline' } });
+
+    expect(response.body).toEqual({ id: 'created' });
+    expect(client.requestCount(tenant.id)).toBe(3);
+    expect(sleeps[0]).toBe(3000);
+  });
+});
+
+describe('request correlation', () => {
+  it('sends one client-request-id for every attempt of a request, and another for the next request', async () => {
+    const { client } = makeGraphClient();
+    const ids: string[] = [];
+    const record = function (this: { req: { headers: Record<string, string> } }) {
+      ids.push(this.req.headers['client-request-id']!);
+    };
+    nock(GRAPH)
+      .get(POLICIES)
+      .reply(function () {
+        record.call(this);
+        return [429, {}, { 'Retry-After': '1' }];
+      })
+      .get(POLICIES)
+      .times(2)
+      .reply(function () {
+        record.call(this);
+        return [200, { value: [] }];
+      });
+
+    await client.request(tenant, { method: 'GET', path: POLICIES });
+    await client.request(tenant, { method: 'GET', path: POLICIES });
+
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
   });
 });

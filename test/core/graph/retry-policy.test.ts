@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRetry, isRetryable, parseRetryAfter, type RetryInput } from '../../../core/graph/retry-policy';
+import { decideRetry, isRetryable, leavesWriteOutcomeUnknown, parseRetryAfter, type AttemptFailure, type RetryInput } from '../../../core/graph/retry-policy';
 
 const NOW = Date.parse('2025-03-01T10:00:00Z');
 const limits = { maxRetries: 5, maxRetryDelayMs: 60_000 };
@@ -44,5 +44,12 @@ describe('decideRetry', () => {
   it('caps the backoff delay and the number of retries', () => {
     expect(decideRetry(input({ attempt: 5, failure: 'timeout' }), { maxRetries: 5, maxRetryDelayMs: 4000 }).delayMs).toBe(4000);
     expect(decideRetry(input({ attempt: 6 }), limits).retry).toBe(false);
+  });
+});
+
+describe('writes whose outcome is unknown', () => {
+  it('are those that got no answer or a gateway timeout, never a refusal such as 429 or 503', () => {
+    expect(['timeout', 'network_error', 504].map((f) => leavesWriteOutcomeUnknown(f as AttemptFailure))).toEqual([true, true, true]);
+    expect([429, 503, 500].map((f) => leavesWriteOutcomeUnknown(f))).toEqual([false, false, false]);
   });
 });

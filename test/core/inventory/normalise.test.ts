@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256 } from '../../../core/inventory/canonical';
 import { normaliseAssignments, normaliseSubject } from '../../../core/inventory/normalise';
+import { REDACTED_SECRET } from '../../../core/subjects/secrets';
 import { deviceConfiguration } from '../../../core/subjects/types/device-configuration';
 import { settingsCatalog } from '../../../core/subjects/types/settings-catalog';
 import { SOURCE, customOmaProfile, deviceRestrictions, policyAssignments, settingsCatalogPolicy } from '../../support/graph-payloads';
@@ -47,5 +48,12 @@ describe('normalising a Graph object into an inventory subject', () => {
     const subject = normaliseSubject(deviceConfiguration, customOmaProfile(SOURCE, { encrypted: true }));
     expect(subject.secretPaths).toEqual(['omaSettings[2].value']);
     expect(JSON.stringify(subject.payload)).not.toContain('isEncrypted');
+  });
+
+  it('keeps no secret value: the encrypted OMA-URI value is redacted, the other settings stay as read', () => {
+    const raw = customOmaProfile(SOURCE, { encrypted: true });
+    const subject = normaliseSubject(deviceConfiguration, { ...raw, omaSettings: (raw.omaSettings as Record<string, unknown>[]).map((s, i) => (i === 2 ? { ...s, value: 'MIIBvQYJKoZIhvcNAQcD' } : s)) });
+    expect(JSON.stringify(subject)).not.toContain('MIIBvQYJKoZIhvcNAQcD');
+    expect((subject.payload.omaSettings as { value: unknown }[]).map((s) => s.value)).toEqual([1, true, REDACTED_SECRET]);
   });
 });

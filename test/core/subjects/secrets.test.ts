@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecretPaths } from '../../../core/subjects/secrets';
+import { findSecretPaths, REDACTED_SECRET, redactSecretValues } from '../../../core/subjects/secrets';
 
 describe('secret detection', () => {
   it('finds secret setting values nested in group collections, with their path', () => {
@@ -31,5 +31,27 @@ describe('secret detection', () => {
   it('flags a personal Wi-Fi key that Graph leaves out, not an enterprise profile without one', () => {
     expect(findSecretPaths({ wifiSecurityType: 'wpa2Personal', preSharedKey: null })).toEqual(['preSharedKey']);
     expect(findSecretPaths({ wifiSecurityType: 'wpa2Enterprise', preSharedKey: null })).toEqual([]);
+  });
+});
+
+describe('secret redaction', () => {
+  it('replaces each secret value found, in a copy, and leaves blank ones and everything else alone', () => {
+    const payload = {
+      displayName: 'VPN',
+      omaSettings: [
+        { omaUri: './Vendor/MSFT/VPNv2/ProfileXML', isEncrypted: true, value: 'MIIBvQYJKoZIhvcNAQcD' },
+        { omaUri: './Vendor/MSFT/VPNv2/AlwaysOn', isEncrypted: false, value: 1 },
+      ],
+      vpn: { passwordIsSet: true, password: null },
+    };
+    const redacted = redactSecretValues(payload, findSecretPaths(payload));
+    expect(redacted.omaSettings[0]!.value).toBe(REDACTED_SECRET);
+    expect(redacted.omaSettings[1]!.value).toBe(1);
+    expect(redacted.vpn.password).toBeNull();
+    expect(payload.omaSettings[0]!.value).toBe('MIIBvQYJKoZIhvcNAQcD');
+  });
+
+  it('ignores paths the payload does not have', () => {
+    expect(redactSecretValues({ a: 1 }, ['b[3].c', 'a.b'])).toEqual({ a: 1 });
   });
 });
