@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ActorId, TenantId, WorkspaceId } from '../ids';
 import { TENANT_CAPABILITIES, WORKSPACE_CAPABILITIES } from './capabilities';
@@ -35,14 +36,24 @@ const SeedSchema = z.object({
 /** The directory seed file: workspaces with their tenants and members. */
 export type DirectorySeed = z.infer<typeof SeedSchema>;
 
-/** Reads and validates a seed file (JSON). */
-export async function readSeedFile(path: string): Promise<DirectorySeed> {
-  const text = await readFile(path, 'utf8');
-  const parsed = SeedSchema.safeParse(JSON.parse(text));
+/** Parses seed text: YAML for `.yaml`/`.yml` files, JSON otherwise; validated against the seed schema. */
+export function parseSeed(text: string, path: string): DirectorySeed {
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Seed file ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'}`);
+  }
+  const parsed = SeedSchema.safeParse(data);
   if (!parsed.success) {
     throw new Error(`Seed file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/** Reads and validates a seed file (JSON, or YAML by extension). */
+export async function readSeedFile(path: string): Promise<DirectorySeed> {
+  return parseSeed(await readFile(path, 'utf8'), path);
 }
 
 /** Writes the seed into the directory (idempotent: upserts by id). */
