@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_FOUND_TEXT } from '../../bot/answers';
 import { actionsByVerb, cardText, expectValidCard, factValue } from '../support/cards';
-import { Chat, cardOf } from '../support/chat';
-import { FakeChannel } from '../support/fake-channel';
-import { startBot, type RunningBot } from '../support/running-bot';
+import { cardOf, useDemoChat } from '../support/chat';
 import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
 
 const count = (state: string) => DEMO_STAGING_TO_PRODUCTION.filter((e) => e.compare === state).length;
 const outcome = (o: string) => DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === o).length;
 
 describe('compare and preflight in chat (demo tenants over the Bot Framework protocol)', () => {
-  let bot: RunningBot;
-  let channel: FakeChannel;
-  let chat: Chat;
-  beforeAll(async () => {
-    channel = await new FakeChannel().start();
-    bot = await startBot();
-    chat = new Chat(bot, channel);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await channel?.stop();
-  });
+  const demo = useDemoChat();
 
   it('operator compares Staging to Production and sees the counts per compare state', async () => {
-    const card = await chat.card('compare Contoso Staging to Contoso Production');
+    const card = await demo.chat.card('compare Contoso Staging to Contoso Production');
     expectValidCard(card);
     expect(factValue(card, 'In sync')).toBe(String(count('in_sync')));
     expect(factValue(card, 'Different')).toBe(String(count('different')));
@@ -36,31 +23,31 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
 
   it('the same selection over the same snapshots gives the same card data', async () => {
     const strip = (card: any) => JSON.stringify(card).replace(/\/exports\?token=[^"]+/g, '/exports?token=…');
-    const first = await chat.card('compare Contoso Staging to Contoso Production');
-    const second = await chat.card('compare "contoso staging" to "CONTOSO PRODUCTION"');
+    const first = await demo.chat.card('compare Contoso Staging to Contoso Production');
+    const second = await demo.chat.card('compare "contoso staging" to "CONTOSO PRODUCTION"');
     expect(strip(second)).toBe(strip(first));
   });
 
   it('refuses the same tenant on both sides before loading anything', async () => {
-    const card = await chat.card('compare Contoso Production to Contoso Production');
+    const card = await demo.chat.card('compare Contoso Production to Contoso Production');
     expect(cardText(card)).toContain('Source and target must be different tenants');
   });
 
   it('answers a tenant of another workspace exactly like a name that exists nowhere', async () => {
-    const foreign = await chat.card('compare Fabrikam to Contoso Production');
-    const missing = await chat.card('compare Northwind Traders to Contoso Production');
+    const foreign = await demo.chat.card('compare Fabrikam to Contoso Production');
+    const missing = await demo.chat.card('compare Northwind Traders to Contoso Production');
     expect(cardText(foreign)).toContain(NOT_FOUND_TEXT);
     expect(cardText(foreign)).toBe(cardText(missing));
   });
 
   it('suggests the visible tenant for a typo', async () => {
-    const card = await chat.card('compare Contoso Stagin to Contoso Production');
+    const card = await demo.chat.card('compare Contoso Stagin to Contoso Production');
     expect(cardText(card)).toContain('Did you mean "Contoso Staging"?');
   });
 
   it('operator generates the preflight: ready, blocked, manual mapping and in sync', async () => {
-    const compare = await chat.card('compare Contoso Staging to Contoso Production');
-    const preflight = cardOf(await chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
+    const preflight = cardOf(await demo.chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
     expectValidCard(preflight);
     expect(factValue(preflight, 'Ready')).toBe(String(outcome('ready')));
     expect(factValue(preflight, 'Blocked')).toBe(String(outcome('blocked')));
@@ -73,35 +60,35 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
   });
 
   it('viewer sees preflight disabled with the reason and a forced request is refused and audited', async () => {
-    const compare = await chat.card('compare Contoso Staging to Contoso Production', 'demo-viewer');
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production', 'demo-viewer');
     const action = actionsByVerb(compare, 'preflight.generate')[0]!;
     expect(action.isEnabled).toBe(false);
     expect(cardText(compare)).toContain('baselines manage right');
-    const forced = await chat.press(action, 'demo-viewer');
+    const forced = await demo.chat.press(action, 'demo-viewer');
     expect(forced).toMatchObject({ kind: 'error', statusCode: 403 });
-    const audit = await bot.system.db.collection('auditEvents').find({ action: 'action.forbidden', actorId: 'demo-viewer' }).toArray();
+    const audit = await demo.bot.system.db.collection('auditEvents').find({ action: 'action.forbidden', actorId: 'demo-viewer' }).toArray();
     expect(audit).toHaveLength(1);
-    expect(await bot.system.db.collection('auditEvents').countDocuments({ action: 'promotion.preflight.generated', actorId: 'demo-viewer' })).toBe(0);
+    expect(await demo.bot.system.db.collection('auditEvents').countDocuments({ action: 'promotion.preflight.generated', actorId: 'demo-viewer' })).toBe(0);
   });
 
   it('tenant registry opens a compare with the row as target and returns to the same filter', async () => {
-    const tenants = await chat.card('tenants contoso');
+    const tenants = await demo.chat.card('tenants contoso');
     expectValidCard(tenants);
     const production = actionsByVerb(tenants, 'tenants.compare').find((a) => JSON.stringify(a.data).length > 0)!;
-    const staging = bot.system.deps;
+    const staging = demo.bot.system.deps;
     const all = await staging.directory.listTenants('contoso-msp' as never);
     const source = all.find((t) => t.displayName === 'Contoso Staging')!;
     const target = all.find((t) => t.displayName === 'Contoso Production')!;
-    const compare = cardOf(await chat.click("tenants.compare", { ...(production.data as object), targetTenantId: target.id, sourceTenantId: source.id }));
+    const compare = cardOf(await demo.chat.click("tenants.compare", { ...(production.data as object), targetTenantId: target.id, sourceTenantId: source.id }));
     expect(cardText(compare)).toContain('Contoso Staging → Contoso Production');
     const back = actionsByVerb(compare, 'tenants.back')[0]!;
     expect(back.data).toEqual({ filter: 'contoso', page: 1 });
-    const again = cardOf(await chat.press(back));
+    const again = cardOf(await demo.chat.press(back));
     expect(cardText(again)).toContain('matching "contoso"');
   });
 
   it('export link returns the compare as CSV and is refused once tampered with', async () => {
-    const compare = await chat.card('compare Contoso Staging to Contoso Production');
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
     const url = JSON.stringify(compare).match(/http:\/\/localhost:\d+\/exports\?token=[^"]+/)![0];
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -112,20 +99,20 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
   });
 
   it('a tenant that cannot be read shows its stale snapshot and why, and nothing is ready', async () => {
-    const synced = await chat.card('sync Contoso Lab');
+    const synced = await demo.chat.card('sync Contoso Lab');
     expect(cardText(synced)).toContain('could not be read');
-    const compare = await chat.card('compare Contoso Staging to Contoso Lab');
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Lab');
     expect(cardText(compare)).toMatch(/never read|stale/);
-    const preflight = cardOf(await chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
+    const preflight = cardOf(await demo.chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
     expect(factValue(preflight, 'Ready')).toBe('0');
     expect(cardText(preflight)).toMatch(/never been inventoried|stale/);
     expect(actionsByVerb(preflight, 'preflight.execute')[0]?.isEnabled).toBe(false);
   });
 
   it('Details shows the setting-level differences with both values, never raw JSON', async () => {
-    const compare = await chat.card('compare Contoso Staging to Contoso Production');
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
     const details = actionsByVerb(compare, 'compare.details').find((a) => (a.data as any).subject.displayName === 'Win - Device Restrictions')!;
-    const card = cardOf(await chat.press(details));
+    const card = cardOf(await demo.chat.press(details));
     expectValidCard(card);
     const text = cardText(card);
     expect(text).toMatch(/passwordMinimumLength/);
@@ -135,10 +122,10 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
   });
 
   it('differences beyond one page are reached with Next', async () => {
-    const compare = await chat.card('compare Contoso Staging to Contoso Lab');
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Lab');
     expect(cardText(compare)).toContain('Page 1 of 2');
     const next = actionsByVerb(compare, 'compare.page').find((a) => (a.data as any).page === 2)!;
-    const second = cardOf(await chat.press(next));
+    const second = cardOf(await demo.chat.press(next));
     expect(cardText(second)).toContain('Page 2 of 2');
   });
 });

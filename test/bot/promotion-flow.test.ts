@@ -1,130 +1,108 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionsByVerb, cardText, expectValidCard, factValue } from '../support/cards';
-import { Chat, cardOf } from '../support/chat';
-import { FakeChannel } from '../support/fake-channel';
-import { startBot, type RunningBot } from '../support/running-bot';
+import { cardOf, useDemoChat } from '../support/chat';
+import { waitForRun } from '../support/running-bot';
 import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
 
 const ready = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === 'ready');
 const notReady = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === 'blocked' || e.preflight === 'manual_mapping_required');
 
-async function waitForRun(bot: RunningBot, runId: string, timeoutMs = 30_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await bot.system.db.collection('runs').findOne({ _id: runId as never });
-    if (run && ['succeeded', 'partially_succeeded', 'failed'].includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('promotion from chat: preflight → execute → confirm → queued run → result', () => {
-  let bot: RunningBot;
-  let channel: FakeChannel;
-  let chat: Chat;
-  beforeAll(async () => {
-    channel = await new FakeChannel().start();
-    bot = await startBot({ PROGRESS_UPDATE_INTERVAL_MS: '0' });
-    chat = new Chat(bot, channel);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await channel?.stop();
-  });
+  const demo = useDemoChat({ PROGRESS_UPDATE_INTERVAL_MS: '0' });
 
   async function preflightCard(who = 'demo-operator') {
-    const compare = await chat.card('compare Contoso Staging to Contoso Production', who);
-    return cardOf(await chat.press(actionsByVerb(compare, 'preflight.generate')[0]!, who));
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production', who);
+    return cardOf(await demo.chat.press(actionsByVerb(compare, 'preflight.generate')[0]!, who));
   }
 
   it('a paused workspace refuses the confirm with the reason, and resume allows it again', async () => {
-    const paused = await chat.card('pause promotions change freeze', 'demo-admin');
+    const paused = await demo.chat.card('pause promotions change freeze', 'demo-admin');
     expect(cardText(paused)).toContain('Promotions paused');
-    expect(cardText(await chat.card('runs', 'demo-operator'))).toContain('change freeze');
-    const confirm = cardOf(await chat.press(actionsByVerb(await preflightCard(), 'preflight.execute')[0]!));
+    expect(cardText(await demo.chat.card('runs', 'demo-operator'))).toContain('change freeze');
+    const confirm = cardOf(await demo.chat.press(actionsByVerb(await preflightCard(), 'preflight.execute')[0]!));
     expect(cardText(confirm)).toContain('change freeze');
-    expect(await bot.system.db.collection('runs').countDocuments()).toBe(0);
-    await chat.card('resume promotions', 'demo-admin');
+    expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(0);
+    await demo.chat.card('resume promotions', 'demo-admin');
   });
 
   it('viewer cannot pause promotions: refused and nothing changes', async () => {
-    const card = await chat.card('pause promotions', 'demo-viewer');
+    const card = await demo.chat.card('pause promotions', 'demo-viewer');
     expect(cardText(card)).toContain('Only workspace admins');
-    expect(await bot.system.db.collection('controls').countDocuments({ paused: true })).toBe(0);
+    expect(await demo.bot.system.db.collection('controls').countDocuments({ paused: true })).toBe(0);
   });
 
   it('a stale preflight fingerprint is refused and creates no run', async () => {
     const execute = actionsByVerb(await preflightCard(), 'preflight.execute')[0]!;
-    const answer = cardOf(await chat.click('preflight.execute', { ...(execute.data as object), preflightFingerprint: 'f'.repeat(64) }));
+    const answer = cardOf(await demo.chat.click('preflight.execute', { ...(execute.data as object), preflightFingerprint: 'f'.repeat(64) }));
     expect(cardText(answer)).toContain('Preflight is stale');
-    expect(await bot.system.db.collection('runs').countDocuments()).toBe(0);
+    expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(0);
   });
 
   it('operator confirms; one run writes only the ready subjects and the next compare shows them in sync', async () => {
     const preflight = await preflightCard();
-    const confirmCard = cardOf(await chat.press(actionsByVerb(preflight, 'preflight.execute')[0]!));
+    const confirmCard = cardOf(await demo.chat.press(actionsByVerb(preflight, 'preflight.execute')[0]!));
     expectValidCard(confirmCard);
     expect(cardText(confirmCard)).toContain('Only Contoso Production is changed. Contoso Staging is read, never written.');
     expect(factValue(confirmCard, 'Ready to promote')).toBe(String(ready.length));
     const confirm = actionsByVerb(confirmCard, 'promotion.confirm')[0]!;
 
-    const answers = await Promise.all(Array.from({ length: 5 }, () => chat.press(confirm, 'demo-operator', 'run-card-1')));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => demo.chat.press(confirm, 'demo-operator', 'run-card-1')));
     const queued = answers.map(cardOf).filter((c) => cardText(c).includes('Queued'));
     expect(queued).toHaveLength(1);
-    expect(await bot.system.db.collection('runs').countDocuments()).toBe(1);
-    const runId = String((await bot.system.db.collection('runs').findOne({}))!._id);
+    expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(1);
+    const runId = String((await demo.bot.system.db.collection('runs').findOne({}))!._id);
 
-    const run = await waitForRun(bot, runId);
+    const run = await waitForRun(demo.bot, runId);
     expect(run.status).toBe('succeeded');
     expect(run.summary).toEqual({ total: ready.length, processed: ready.length, succeeded: ready.length, failed: 0, skipped: 0 });
     expect(run.verified).toBe(ready.length);
 
-    const updates = await channel.waitFor((a) => a.method === 'PUT' && a.path.endsWith('/run-card-1'));
+    const updates = await demo.channel.waitFor((a) => a.method === 'PUT' && a.path.endsWith('/run-card-1'));
     expect(JSON.stringify(updates.activity)).toContain(runId);
-    const final = await channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion run succeeded'));
+    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion run succeeded'));
     expect(final.activity.entities?.[0]?.type).toBe('mention');
 
-    await chat.card('sync Contoso Production');
-    const after = await chat.card('compare Contoso Staging to Contoso Production');
+    await demo.chat.card('sync Contoso Production');
+    const after = await demo.chat.card('compare Contoso Staging to Contoso Production');
     expect(factValue(after, 'Missing in target')).toBe(String(DEMO_STAGING_TO_PRODUCTION.filter((e) => e.compare === 'missing_in_target' && e.preflight !== 'ready').length));
-    const afterPreflight = cardOf(await chat.press(actionsByVerb(after, 'preflight.generate')[0]!));
+    const afterPreflight = cardOf(await demo.chat.press(actionsByVerb(after, 'preflight.generate')[0]!));
     expect(factValue(afterPreflight, 'Ready')).toBe('0');
     expect(factValue(afterPreflight, 'Blocked')).toBe(String(notReady.filter((e) => e.preflight === 'blocked').length));
     expect(factValue(afterPreflight, 'Manual mapping')).toBe(String(notReady.filter((e) => e.preflight === 'manual_mapping_required').length));
 
-    const tenants = await bot.system.deps.directory.listTenants('contoso-msp' as never);
+    const tenants = await demo.bot.system.deps.directory.listTenants('contoso-msp' as never);
     const staging = tenants.find((t) => t.displayName === 'Contoso Staging')!;
     const production = tenants.find((t) => t.displayName === 'Contoso Production')!;
-    const writes = (id: string) => Object.values(bot.system.sandbox!.store.counters(id).writes).reduce((a, b) => a + b, 0);
+    const writes = (id: string) => Object.values(demo.bot.system.sandbox!.store.counters(id).writes).reduce((a, b) => a + b, 0);
     expect(writes(staging.id)).toBe(0);
     expect(writes(production.id)).toBeGreaterThanOrEqual(ready.length);
 
-    const detail = cardOf(await chat.click('run.open', { runId, page: 1 }));
+    const detail = cardOf(await demo.chat.click('run.open', { runId, page: 1 }));
     expectValidCard(detail);
     expect(cardText(detail)).toContain('Win - Device Restrictions');
 
-    const replay = cardOf(await chat.press(confirm));
+    const replay = cardOf(await demo.chat.press(confirm));
     expect(cardText(replay)).toContain('already used');
-    expect(await bot.system.db.collection('runs').countDocuments()).toBe(1);
+    expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(1);
   });
 
   it('runs: members see runs of tenants they view, a foreign workspace sees none, audit lists what happened', async () => {
-    const runs = await chat.card('runs', 'demo-viewer');
+    const runs = await demo.chat.card('runs', 'demo-viewer');
     expect(cardText(runs)).toContain('Contoso Staging → Contoso Production');
-    const fabrikam = await chat.card('runs', 'demo-fabrikam');
+    const fabrikam = await demo.chat.card('runs', 'demo-fabrikam');
     expect(cardText(fabrikam)).not.toContain('Contoso');
-    const runId = String((await bot.system.db.collection('runs').findOne({}))!._id);
-    const foreign = await chat.card(`run ${runId}`, 'demo-fabrikam');
-    const unknown = await chat.card('run 00000000-0000-4000-8000-000000000000', 'demo-fabrikam');
+    const runId = String((await demo.bot.system.db.collection('runs').findOne({}))!._id);
+    const foreign = await demo.chat.card(`run ${runId}`, 'demo-fabrikam');
+    const unknown = await demo.chat.card('run 00000000-0000-4000-8000-000000000000', 'demo-fabrikam');
     expect(cardText(foreign)).toBe(cardText(unknown));
-    const audit = await chat.card('audit', 'demo-admin');
+    const audit = await demo.chat.card('audit', 'demo-admin');
     expectValidCard(audit);
     const text = cardText(audit);
     for (const action of ['promotion.execute.completed', 'promotion.execute.started', 'promotion.preflight.generated', 'controls.promotions.resumed', 'controls.promotions.paused']) {
       expect(text).toContain(action);
     }
     expect(text.indexOf('promotion.execute.completed')).toBeLessThan(text.indexOf('promotion.execute.started'));
-    const denied = await chat.card('audit', 'demo-viewer');
+    const denied = await demo.chat.card('audit', 'demo-viewer');
     expect(cardText(denied)).toContain('Only workspace admins');
   });
 });

@@ -1,7 +1,7 @@
 // One operator's view of the bot: send a message or click a card action, get what Teams would show.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { actionInvoke, FakeChannel, messageActivity, postActivity, type Sender } from './fake-channel';
-import type { RunningBot } from './running-bot';
+import { startBot, type RunningBot } from './running-bot';
 
 /** What a card action answered: the card that replaces the clicked one, or a Universal Actions error. */
 export type ActionAnswer = { kind: 'card'; card: any } | { kind: 'error'; statusCode: number; message: string };
@@ -49,4 +49,36 @@ export class Chat {
 export function cardOf(answer: ActionAnswer): any {
   if (answer.kind !== 'card') throw new Error(`expected a card, got error ${answer.statusCode}: ${answer.message}`);
   return answer.card;
+}
+
+/** The demo bot, its fake channel and a chat, started once for the enclosing suite and stopped after it. */
+export interface DemoChat {
+  readonly bot: RunningBot;
+  readonly channel: FakeChannel;
+  readonly chat: Chat;
+}
+
+/** Registers beforeAll/afterAll hooks that run the demo bot for this suite; `env` overrides its variables. */
+export function useDemoChat(env: Record<string, string> = {}): DemoChat {
+  const state: { bot?: RunningBot; channel?: FakeChannel; chat?: Chat } = {};
+  beforeAll(async () => {
+    state.channel = await new FakeChannel().start();
+    state.bot = await startBot(env);
+    state.chat = new Chat(state.bot, state.channel);
+  });
+  afterAll(async () => {
+    await state.bot?.stop();
+    await state.channel?.stop();
+  });
+  return {
+    get bot() {
+      return state.bot!;
+    },
+    get channel() {
+      return state.channel!;
+    },
+    get chat() {
+      return state.chat!;
+    },
+  };
 }

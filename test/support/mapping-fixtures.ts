@@ -14,7 +14,6 @@ import { MongoRunStore } from '../../core/store/mongo-run-store';
 import { MongoSnapshotStore } from '../../core/store/mongo-snapshot-store';
 import type { WorkflowDeps } from '../../core/workflows/deps';
 import { FIXTURE_NOW, includeGroup, ONE_DAY_MS, snapshot } from './inventory-builder';
-import type { RunningBot } from './running-bot';
 
 /** Reference objects of the demo tenants the mapping tests use, by tenant and display name. */
 export const DEMO_REFERENCES = {
@@ -35,17 +34,6 @@ export const FOREIGN_TENANT_ID = DEMO_TENANTS.fabrikam.id;
 
 /** The `map` command for the demo's missing group. */
 export const MAP_FINANCE_LAPTOPS = 'map group "Finance Laptops" to "Intune - All Corporate Devices" for Contoso Staging to Contoso Production';
-
-/** Waits until the run reaches a terminal status and returns its stored document. */
-export async function waitForRun(bot: RunningBot, runId: string, timeoutMs = 30_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await bot.system.db.collection('runs').findOne({ _id: runId as never });
-    if (run && ['succeeded', 'partially_succeeded', 'failed'].includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Source and target tenants of the mapping workflow world, and a tenant of another workspace. */
 export const MAPPING_WORKSPACE = WorkspaceId('ws-mappings');

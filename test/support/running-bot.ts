@@ -29,3 +29,14 @@ export async function startBot(env: Record<string, string> = {}): Promise<Runnin
     },
   };
 }
+
+/** Waits until the run reaches a terminal status and returns its stored document. */
+export async function waitForRun(bot: RunningBot, runId: string, timeoutMs = 30_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await bot.system.db.collection('runs').findOne({ _id: runId as never });
+    if (run && ['succeeded', 'partially_succeeded', 'failed'].includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
