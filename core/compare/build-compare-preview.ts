@@ -9,7 +9,7 @@ import {
   type CompareSelection,
   type CompareState,
 } from './model';
-import { settingDifferences } from './setting-differences';
+import { countSettingDifferences } from './setting-differences';
 import { identityKey, normaliseName, sortBySubjectKey } from './subject-identity';
 
 /** Input of {@link buildComparePreview}; `typesInScope` is the selection's types resolved against the registry. */
@@ -82,7 +82,7 @@ function classify(source: InventorySubject[], target: InventorySubject[], includ
   const assignmentsEqual = !includeAssignments || s.assignmentsHash === t.assignmentsHash;
   if (!identityConflict && contentEqual && assignmentsEqual) return { ...base, state: 'in_sync' };
 
-  const differenceCount = contentEqual ? 0 : settingDifferences(s, t, { includeAssignments: false }).length;
+  const differenceCount = contentEqual ? 0 : countSettingDifferences(s, t);
   return {
     ...base,
     state: 'different',

@@ -33,7 +33,7 @@ export function settingDifferences(
   for (const path of paths) {
     const s = sourceLeaves.get(path);
     const t = targetLeaves.get(path);
-    if (sourceLeaves.has(path) && targetLeaves.has(path) && canonicalJson(s) === canonicalJson(t)) continue;
+    if (sourceLeaves.has(path) && targetLeaves.has(path) && leavesEqual(s, t)) continue;
     differences.push({
       path,
       sourceValue: sourceLeaves.has(path) ? shorten(displayValue(s, path), max) : undefined,
@@ -48,6 +48,27 @@ export function settingDifferences(
     });
   }
   return differences.sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/**
+ * How many leaf settings differ (the compare card's count), without rendering any value: the preview needs the
+ * number for every different subject, the values only for the one whose details are opened.
+ */
+export function countSettingDifferences(source: InventorySubject, target: InventorySubject): number {
+  const sourceLeaves = flattenSettings(source.payload);
+  const targetLeaves = flattenSettings(target.payload);
+  let count = 0;
+  for (const [path, value] of sourceLeaves) {
+    if (!targetLeaves.has(path) || !leavesEqual(value, targetLeaves.get(path))) count++;
+  }
+  for (const path of targetLeaves.keys()) if (!sourceLeaves.has(path)) count++;
+  return count;
+}
+
+/** Leaves are primitives or empty containers (flattenSettings descends into everything else). */
+function leavesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b);
 }
 
 /**

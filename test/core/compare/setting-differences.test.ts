@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingDifferences } from '../../../core/compare/setting-differences';
+import { countSettingDifferences, settingDifferences } from '../../../core/compare/setting-differences';
 import type { InventorySnapshot } from '../../../core/inventory/model';
 import {
   allUsers,
@@ -197,5 +197,15 @@ describe('nested settings catalog children', () => {
         targetValue: 'allow',
       },
     ]);
+  });
+});
+
+describe('counting setting differences', () => {
+  it('counts exactly the rows the details card would show, assignments aside', () => {
+    const source = { payload: { a: 1, b: { c: 'x', d: [] }, e: [1, 2], f: {} }, assignments: [] } as never;
+    const target = { payload: { a: 1, b: { c: 'y', d: [] }, e: [1], g: true, f: {} }, assignments: [] } as never;
+    const rows = settingDifferences(source, target, { includeAssignments: false });
+    expect(rows.map((r) => r.path)).toEqual(['b.c', 'e[1]', 'g']);
+    expect(countSettingDifferences(source, target)).toBe(rows.length);
   });
 });
