@@ -4,7 +4,7 @@ import type { RegistryData } from '../../cards/verbs';
 import { hasWorkspaceCapability, missingCapabilityText } from '../../core/access/policy';
 import { InvalidInput, NotFound } from '../../core/errors';
 import { normaliseName } from '../../core/compare/subject-identity';
-import { ASSIGNMENTS_PATH, settingDifferences } from '../../core/compare/setting-differences';
+import { ASSIGNMENTS_PATH, entryDifferenceCount, settingDifferences } from '../../core/compare/setting-differences';
 import { subjectDetailsCard } from '../../cards/subject-details-card';
 import { parseSubjectTypeKey, SUBJECT_TYPES } from '../../core/subjects/registry';
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
@@ -52,7 +52,7 @@ export function renderComparison(req: BotRequest, c: Comparison, page: number, r
       typeLabel: SUBJECT_TYPES[e.type].label,
       displayName: e.displayName,
       state: e.state,
-      differenceCount: e.differenceCount,
+      differenceCount: entryDifferenceCount(e, c.sourceSnapshot, c.targetSnapshot),
       ...(e.assignmentsOnly ? { assignmentsOnly: true } : {}),
     })),
     page: { page: current, pageCount },

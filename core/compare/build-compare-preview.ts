@@ -9,7 +9,6 @@ import {
   type CompareSelection,
   type CompareState,
 } from './model';
-import { countSettingDifferences } from './setting-differences';
 import { identityKey, normaliseName, sortBySubjectKey } from './subject-identity';
 
 /** Input of {@link buildComparePreview}; `typesInScope` is the selection's types resolved against the registry. */
@@ -63,7 +62,6 @@ function classify(source: InventorySubject[], target: InventorySubject[], includ
     displayName: named.displayName,
     sourceIds: source.map((s) => s.graphId).sort(compareCodeUnits),
     targetIds: target.map((s) => s.graphId).sort(compareCodeUnits),
-    differenceCount: 0,
   };
   if (source.length > 1 || target.length > 1) {
     const duplicatedIn = [
@@ -82,11 +80,9 @@ function classify(source: InventorySubject[], target: InventorySubject[], includ
   const assignmentsEqual = !includeAssignments || s.assignmentsHash === t.assignmentsHash;
   if (!identityConflict && contentEqual && assignmentsEqual) return { ...base, state: 'in_sync' };
 
-  const differenceCount = contentEqual ? 0 : countSettingDifferences(s, t);
   return {
     ...base,
     state: 'different',
-    differenceCount,
     ...(!identityConflict && contentEqual ? { assignmentsOnly: true } : {}),
     ...(identityConflict ? { identityConflict: true } : {}),
   };

@@ -35,8 +35,6 @@ export interface CompareEntry extends SubjectKey {
   targetIds: string[];
   /** Which side(s) hold duplicate names, for ambiguous entries. */
   duplicatedIn?: ('source' | 'target')[];
-  /** Number of differing settings (0 unless `different`). */
-  differenceCount: number;
   /** True when only assignments differ. */
   assignmentsOnly?: boolean;
   /** True when both sides hold one subject of this name but of different kinds (platform / odata type). */

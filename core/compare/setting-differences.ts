@@ -2,7 +2,8 @@ import type { InventorySubject } from '../inventory/model';
 import { summariseAssignments } from './assignment-targets';
 import { canonicalJson, compareCodeUnits } from './fingerprint';
 import { flattenSettings } from './flatten-settings';
-import type { SettingDifference } from './model';
+import type { InventorySnapshot } from '../inventory/model';
+import type { CompareEntry, SettingDifference } from './model';
 
 /** Options of {@link settingDifferences}. */
 export interface SettingDifferenceOptions {
@@ -63,6 +64,21 @@ export function countSettingDifferences(source: InventorySubject, target: Invent
   }
   for (const path of targetLeaves.keys()) if (!sourceLeaves.has(path)) count++;
   return count;
+}
+
+/**
+ * The number of differing settings of a compare entry (0 unless it is `different` in its settings), looked up in the
+ * snapshots the preview was built from. Computed for the rows a card shows, not for every entry of the preview.
+ */
+export function entryDifferenceCount(
+  entry: Pick<CompareEntry, 'state' | 'type' | 'sourceIds' | 'targetIds' | 'assignmentsOnly'>,
+  source: Pick<InventorySnapshot, 'subjects'>,
+  target: Pick<InventorySnapshot, 'subjects'>,
+): number {
+  if (entry.state !== 'different' || entry.assignmentsOnly) return 0;
+  const s = source.subjects.find((x) => x.type === entry.type && x.graphId === entry.sourceIds[0]);
+  const t = target.subjects.find((x) => x.type === entry.type && x.graphId === entry.targetIds[0]);
+  return s && t ? countSettingDifferences(s, t) : 0;
 }
 
 /** Leaves are primitives or empty containers (flattenSettings descends into everything else). */

@@ -3,8 +3,21 @@ import { compareCodeUnits } from './fingerprint';
 
 /** A display name reduced to what identifies it: NFC, trimmed, inner whitespace collapsed, lower case. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  let normalised = NORMALISED.get(name);
+  if (normalised === undefined) {
+    if (NORMALISED.size >= MAX_REMEMBERED_NAMES) NORMALISED.clear();
+    normalised = name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+    NORMALISED.set(name, normalised);
+  }
+  return normalised;
 }
+
+/**
+ * Names repeat across compare, preflight and every card of a large tenant pair; remembering a bounded number of
+ * results keeps identity matching cheap. The result depends on the name alone, so this cannot change an answer.
+ */
+const NORMALISED = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 100_000;
 
 /** Identity of a governed subject across tenants: its type plus its normalised display name. */
 export function identityKey(type: SubjectTypeKey, displayName: string): string {
