@@ -2,6 +2,8 @@
 // audit on the test's MongoDB, and a run queued from a plan derived exactly as production derives it
 // (inventory read through the fake → compare preview → preflight → ready-only plan).
 import type { Db } from 'mongodb';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { testDb, type TestDb } from './mongo';
 import type { Membership, Tenant } from '../../core/access/model';
 import { buildComparePreview } from '../../core/compare/build-compare-preview';
 import { ActorId, RunId, TenantId, WorkspaceId } from '../../core/ids';
@@ -222,4 +224,44 @@ export async function queueRun(world: PromotionWorld, opts: { includeAssignments
   if (lock.kind !== 'acquired') throw new Error(`target lock not acquired: ${lock.kind}`);
   await world.runs.insert(run);
   return run;
+}
+
+/** The three-subject source (one ready create, one ready update, one extra create) the executor suites share. */
+export function seedBaselineSubjects(world: PromotionWorld): void {
+  world.graph
+    .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-baseline', 'Baseline', { bitlocker_requiredeviceencryption: '1' }, { roleScopeTagIds: ['7'], assignments: [includeGroup('s-grp-pilot')] }))
+    .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12 }))
+    .seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-restr', 'Restrictions', { passwordMinimumLength: 8 }))
+    .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-camera', 'Camera', { cameraBlocked: true }));
+}
+
+/**
+ * Registers the hooks of an executor suite: its own database, a fresh world before each test (seeded by `seed`),
+ * and after each test the check every executor test shares: nothing was ever written to the source tenant.
+ */
+export function usePromotionWorld(name: string, seed?: (world: PromotionWorld) => void): { readonly world: PromotionWorld; readonly db: Db } {
+  let t: TestDb;
+  let current: PromotionWorld;
+  beforeAll(async () => {
+    t = await testDb(name);
+  });
+  beforeEach(async () => {
+    await t.db.dropDatabase();
+    current = await promotionWorld(t.db);
+    seed?.(current);
+  });
+  afterEach(() => {
+    expect(current.graph.writes(SOURCE.id)).toEqual([]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return {
+    get world() {
+      return current;
+    },
+    get db() {
+      return t.db;
+    },
+  };
 }

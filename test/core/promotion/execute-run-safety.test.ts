@@ -1,106 +1,83 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
-import { testDb, type TestDb } from '../../support/mongo';
 import {
   APPROVER,
-  catalogPolicy,
-  includeGroup,
   INITIATOR,
   PATHS,
   promoter,
-  promotionWorld,
+  seedBaselineSubjects,
+  usePromotionWorld,
   queueRun,
   restrictions,
   RUN_CLOCK,
   SOURCE,
   TARGET,
   WORKSPACE,
-  type PromotionWorld,
 } from '../../support/promotion-fixtures';
 
-let t: TestDb;
-let world: PromotionWorld;
+const suite = usePromotionWorld('execute-run-safety', seedBaselineSubjects);
 
-beforeAll(async () => {
-  t = await testDb('execute-run-safety');
-});
-beforeEach(async () => {
-  await t.db.dropDatabase();
-  world = await promotionWorld(t.db);
-  world.graph
-    .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-baseline', 'Baseline', { bitlocker_requiredeviceencryption: '1' }, { roleScopeTagIds: ['7'], assignments: [includeGroup('s-grp-pilot')] }))
-    .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12 }))
-    .seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-restr', 'Restrictions', { passwordMinimumLength: 8 }))
-    .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-camera', 'Camera', { cameraBlocked: true }));
-});
-afterEach(() => {
-  expect(world.graph.writes(SOURCE.id)).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const stored = async (run: PromotionRun) => (await world.runs.get(WORKSPACE, run.id))!;
+const stored = async (run: PromotionRun) => (await suite.world.runs.get(WORKSPACE, run.id))!;
 const completedAudits = async () =>
-  (await world.audit.list(WORKSPACE, { offset: 0, limit: 50 })).events.filter((e) => e.action === 'promotion.execute.completed');
-const itemNamed = async (run: PromotionRun, name: string) => (await world.runs.items(run.id)).items.find((i) => i.displayName === name);
-const targetIsFree = async () => (await world.runs.acquireLock(TARGET.id, 'probe' as never, 'probe', RUN_CLOCK)).kind === 'acquired';
+  (await suite.world.audit.list(WORKSPACE, { offset: 0, limit: 50 })).events.filter((e) => e.action === 'promotion.execute.completed');
+const itemNamed = async (run: PromotionRun, name: string) => (await suite.world.runs.items(run.id)).items.find((i) => i.displayName === name);
+const targetIsFree = async () => (await suite.world.runs.acquireLock(TARGET.id, 'probe' as never, 'probe', RUN_CLOCK)).kind === 'acquired';
 
 describe('promotion run: re-authorisation before the first write', () => {
   it('fails a run whose approver lost the manage right on the target, naming it, and writes nothing', async () => {
-    const run = await queueRun(world);
-    await world.directory.saveMembership(promoter(APPROVER, 'Arno Approver', { tenantCapabilities: { [SOURCE.id]: ['TENANT_VIEW'], [TARGET.id]: ['TENANT_VIEW'] } }));
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    await suite.world.directory.saveMembership(promoter(APPROVER, 'Arno Approver', { tenantCapabilities: { [SOURCE.id]: ['TENANT_VIEW'], [TARGET.id]: ['TENANT_VIEW'] } }));
+    await executeRun(suite.world.deps, run.id);
 
     const failed = await stored(run);
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toBe('Nothing was written. The approver Arno Approver no longer has the manage right on the target tenant Contoso Production.');
-    expect(world.graph.writes()).toEqual([]);
-    expect((await world.runs.items(run.id)).total).toBe(0);
+    expect(suite.world.graph.writes()).toEqual([]);
+    expect((await suite.world.runs.items(run.id)).total).toBe(0);
     expect(await completedAudits()).toEqual([
       expect.objectContaining({ metadata: expect.objectContaining({ runId: run.id, status: 'failed', total: 3, succeeded: 0, reason: failed.failureReason }) }),
     ]);
-    expect(world.progress.completions.map((r) => r.status)).toEqual(['failed']);
-    expect(world.progress.updates).toEqual([]);
+    expect(suite.world.progress.completions.map((r) => r.status)).toEqual(['failed']);
+    expect(suite.world.progress.updates).toEqual([]);
     expect(await targetIsFree()).toBe(true);
   });
 
   it('fails a run whose initiator left the workspace or lost view of the source', async () => {
-    const run = await queueRun(world);
-    await world.directory.saveMembership(promoter(INITIATOR, 'Ines Initiator', { tenantCapabilities: { [TARGET.id]: ['TENANT_VIEW', 'TENANT_MANAGE'] } }));
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    await suite.world.directory.saveMembership(promoter(INITIATOR, 'Ines Initiator', { tenantCapabilities: { [TARGET.id]: ['TENANT_VIEW', 'TENANT_MANAGE'] } }));
+    await executeRun(suite.world.deps, run.id);
 
     expect((await stored(run)).failureReason).toBe('Nothing was written. The initiator Ines Initiator no longer has the view right on the source tenant Contoso Staging.');
-    expect(world.graph.writes()).toEqual([]);
+    expect(suite.world.graph.writes()).toEqual([]);
   });
 
   it('fails a run when the target tenant was removed from the workspace', async () => {
-    const run = await queueRun(world);
-    await t.db.collection('tenants').deleteOne({ _id: TARGET.id as never });
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    await suite.db.collection('tenants').deleteOne({ _id: TARGET.id as never });
+    await executeRun(suite.world.deps, run.id);
 
     expect((await stored(run)).failureReason).toBe(`Nothing was written. The target tenant ${TARGET.id} is no longer registered in this workspace.`);
-    expect(world.graph.requests).toEqual([]);
+    expect(suite.world.graph.requests).toEqual([]);
   });
 
   it('fails a run when promotions were paused by an admin after it was queued', async () => {
-    const run = await queueRun(world);
-    await world.controls.set({ workspaceId: WORKSPACE, operation: 'promotion.execute', paused: true, reason: 'Change freeze until Monday', changedBy: APPROVER, changedAt: RUN_CLOCK });
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    await suite.world.controls.set({ workspaceId: WORKSPACE, operation: 'promotion.execute', paused: true, reason: 'Change freeze until Monday', changedBy: APPROVER, changedAt: RUN_CLOCK });
+    await executeRun(suite.world.deps, run.id);
 
     const failed = await stored(run);
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toBe('Nothing was written. Promotions were paused by an admin: Change freeze until Monday.');
-    expect(world.graph.writes()).toEqual([]);
+    expect(suite.world.graph.writes()).toEqual([]);
   });
   it('stops a resumed run whose approver was revoked meanwhile, keeping what was recorded', async () => {
-    const run = await queueRun(world);
+    const run = await queueRun(suite.world);
     const index = run.plan.items.findIndex((i) => i.displayName === 'Camera');
-    await world.runs.recordItem({ runId: run.id, index, type: 'deviceConfiguration', displayName: 'Camera', action: 'create', outcome: 'succeeded', targetId: 't-new', at: RUN_CLOCK });
-    await world.runs.update(run.id, { status: 'running', startedAt: RUN_CLOCK });
-    await world.directory.saveMembership(promoter(APPROVER, 'Arno Approver', { workspaceCapabilities: ['WORKSPACE_BASELINES_VIEW'] }));
-    await executeRun(world.deps, run.id);
+    await suite.world.runs.recordItem({ runId: run.id, index, type: 'deviceConfiguration', displayName: 'Camera', action: 'create', outcome: 'succeeded', targetId: 't-new', at: RUN_CLOCK });
+    await suite.world.runs.update(run.id, { status: 'running', startedAt: RUN_CLOCK });
+    await suite.world.directory.saveMembership(promoter(APPROVER, 'Arno Approver', { workspaceCapabilities: ['WORKSPACE_BASELINES_VIEW'] }));
+    await executeRun(suite.world.deps, run.id);
 
     const stopped = await stored(run);
     expect(stopped.status).toBe('partially_succeeded');
@@ -108,51 +85,51 @@ describe('promotion run: re-authorisation before the first write', () => {
       'Stopped before the remaining subjects were written. The approver Arno Approver no longer has the baselines manage right in this workspace.',
     );
     expect(stopped.summary).toEqual({ total: 3, processed: 1, succeeded: 1, failed: 0, skipped: 0 });
-    expect(world.graph.writes()).toEqual([]);
+    expect(suite.world.graph.writes()).toEqual([]);
   });
 });
 
 describe('promotion run: subjects that changed since the preflight', () => {
   it('skips an update whose target changed since the preflight and promotes the rest', async () => {
-    const run = await queueRun(world);
-    world.graph.seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-restr', 'Restrictions', { passwordMinimumLength: 10 }));
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    suite.world.graph.seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-restr', 'Restrictions', { passwordMinimumLength: 10 }));
+    await executeRun(suite.world.deps, run.id);
 
     expect(await itemNamed(run, 'Restrictions')).toMatchObject({ outcome: 'skipped', reason: 'changed in the target since the preflight' });
-    expect(world.graph.writes().some((r) => r.path.includes('t-dc-restr'))).toBe(false);
+    expect(suite.world.graph.writes().some((r) => r.path.includes('t-dc-restr'))).toBe(false);
     const finished = await stored(run);
     expect(finished.status).toBe('partially_succeeded');
     expect(finished.summary).toEqual({ total: 3, processed: 3, succeeded: 2, failed: 0, skipped: 1 });
   });
 
   it('skips an update whose target was deleted, and a subject changed in the source', async () => {
-    const run = await queueRun(world);
-    world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method !== 'GET' && spec.path.includes('t-dc-restr'), { status: 500, code: 'x', message: 'must not be written' });
+    const run = await queueRun(suite.world);
+    suite.world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method !== 'GET' && spec.path.includes('t-dc-restr'), { status: 500, code: 'x', message: 'must not be written' });
     // Graph answers 404 for the deleted target; the source camera profile gained a setting.
-    world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method === 'GET' && spec.path.includes('t-dc-restr'), { status: 404, code: 'ResourceNotFound', message: 'gone' });
-    world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-camera', 'Camera', { cameraBlocked: true, bluetoothBlocked: true }));
-    await executeRun(world.deps, run.id);
+    suite.world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method === 'GET' && spec.path.includes('t-dc-restr'), { status: 404, code: 'ResourceNotFound', message: 'gone' });
+    suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-camera', 'Camera', { cameraBlocked: true, bluetoothBlocked: true }));
+    await executeRun(suite.world.deps, run.id);
 
     expect(await itemNamed(run, 'Restrictions')).toMatchObject({ outcome: 'skipped', reason: 'deleted in the target since the preflight' });
     expect(await itemNamed(run, 'Camera')).toMatchObject({ outcome: 'skipped', reason: 'changed in the source tenant since the preflight' });
-    expect(world.graph.writes().map((r) => r.path)).toEqual([PATHS.settingsCatalog, expect.stringMatching(/\/assign$/)]);
+    expect(suite.world.graph.writes().map((r) => r.path)).toEqual([PATHS.settingsCatalog, expect.stringMatching(/\/assign$/)]);
   });
 
   it('skips a create when a different subject of that name appeared in the target', async () => {
-    const run = await queueRun(world);
-    world.graph.seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-camera', ' camera ', { cameraBlocked: false }));
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    suite.world.graph.seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-camera', ' camera ', { cameraBlocked: false }));
+    await executeRun(suite.world.deps, run.id);
 
     expect(await itemNamed(run, 'Camera')).toMatchObject({ outcome: 'skipped', reason: 'a subject with this name appeared in the target since the preflight' });
-    expect(world.graph.objects(TARGET.id, PATHS.deviceConfiguration).filter((o) => String(o.displayName).trim().toLowerCase() === 'camera')).toHaveLength(1);
+    expect(suite.world.graph.objects(TARGET.id, PATHS.deviceConfiguration).filter((o) => String(o.displayName).trim().toLowerCase() === 'camera')).toHaveLength(1);
   });
 });
 
 describe('promotion run: failures', () => {
   it('records a Graph refusal as that item failed with the explanation, promotes the others and ends partially succeeded', async () => {
-    const run = await queueRun(world);
-    world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method === 'PATCH', { status: 400, code: 'BadRequest', message: 'Property passwordMinimumLength out of range.' });
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    suite.world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method === 'PATCH', { status: 400, code: 'BadRequest', message: 'Property passwordMinimumLength out of range.' });
+    await executeRun(suite.world.deps, run.id);
 
     expect(await itemNamed(run, 'Restrictions')).toMatchObject({
       outcome: 'failed',
@@ -168,9 +145,9 @@ describe('promotion run: failures', () => {
   });
 
   it('keeps the created object id on an item whose assignment was refused', async () => {
-    const run = await queueRun(world);
-    world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.path.endsWith('/assign') && spec.path.startsWith(PATHS.settingsCatalog), { status: 403, code: 'Forbidden', message: 'no' });
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    suite.world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.path.endsWith('/assign') && spec.path.startsWith(PATHS.settingsCatalog), { status: 403, code: 'Forbidden', message: 'no' });
+    await executeRun(suite.world.deps, run.id);
 
     const item = await itemNamed(run, 'Baseline');
     expect(item).toMatchObject({ outcome: 'failed', targetId: expect.stringMatching(/^created-/) });
@@ -178,9 +155,9 @@ describe('promotion run: failures', () => {
   });
 
   it('ends failed when no subject could be promoted', async () => {
-    const run = await queueRun(world);
-    world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method !== 'GET', { status: 400, code: 'BadRequest', message: 'no' });
-    await executeRun(world.deps, run.id);
+    const run = await queueRun(suite.world);
+    suite.world.graph.failWhen((tenant, spec) => tenant === TARGET.id && spec.method !== 'GET', { status: 400, code: 'BadRequest', message: 'no' });
+    await executeRun(suite.world.deps, run.id);
 
     const finished = await stored(run);
     expect(finished.status).toBe('failed');

@@ -1,42 +1,25 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
-import { testDb, type TestDb } from '../../support/mongo';
 import {
   caPolicy,
   catalogPolicy,
   compliance,
   includeGroup,
   PATHS,
-  promotionWorld,
+  usePromotionWorld,
   queueRun,
   restrictions,
   SOURCE,
   TARGET,
   WORKSPACE,
-  type PromotionWorld,
 } from '../../support/promotion-fixtures';
 
-let t: TestDb;
-let world: PromotionWorld;
-
-beforeAll(async () => {
-  t = await testDb('execute-run');
-});
-beforeEach(async () => {
-  await t.db.dropDatabase();
-  world = await promotionWorld(t.db);
-});
-afterEach(() => {
-  expect(world.graph.writes(SOURCE.id)).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const suite = usePromotionWorld('execute-run');
 
 /** A source that differs from the target in every way the plan knows: creates, updates, blocked and manual subjects. */
 function seedMixedTenants() {
-  const { graph } = world;
+  const { graph } = suite.world;
   graph
     .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-baseline', 'Baseline', { device_vendor_msft_bitlocker_requiredeviceencryption: '1', device_vendor_msft_policy_config_defender_avgcpuloadfactor: 40 }, { roleScopeTagIds: ['7'], assignments: [includeGroup('s-grp-pilot')] }))
     .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-edge', 'Edge hardening', { edge_smartscreenenabled: '1' }))
@@ -62,12 +45,12 @@ function seedMixedTenants() {
 }
 
 async function runToEnd(): Promise<{ run: PromotionRun; finished: PromotionRun }> {
-  const run = await queueRun(world, { includeAssignments: true });
-  await executeRun(world.deps, run.id);
-  return { run, finished: (await world.runs.get(WORKSPACE, run.id))! };
+  const run = await queueRun(suite.world, { includeAssignments: true });
+  await executeRun(suite.world.deps, run.id);
+  return { run, finished: (await suite.world.runs.get(WORKSPACE, run.id))! };
 }
 
-const requestsTo = (pathPrefix: string) => world.graph.writes(TARGET.id).filter((r) => r.path.startsWith(pathPrefix));
+const requestsTo = (pathPrefix: string) => suite.world.graph.writes(TARGET.id).filter((r) => r.path.startsWith(pathPrefix));
 
 describe('promotion run: what is written', () => {
   it('writes only the ready subjects, to the target only, and leaves blocked, manual and in-sync subjects alone', async () => {
@@ -77,11 +60,11 @@ describe('promotion run: what is written', () => {
     expect(run.plan.items.map((i) => i.displayName).sort()).toEqual(
       ['Baseline', 'Block legacy auth', 'Edge hardening', 'Require MFA', 'Restrictions', 'Windows compliance'],
     );
-    const written = JSON.stringify(world.graph.writes());
+    const written = JSON.stringify(suite.world.graph.writes());
     expect(written).not.toContain('VPN secret');
     expect(written).not.toContain('Staging only pilot');
     expect(written).not.toContain('t-dc-same');
-    expect(world.graph.writes().every((r) => r.tenantId === TARGET.id)).toBe(true);
+    expect(suite.world.graph.writes().every((r) => r.tenantId === TARGET.id)).toBe(true);
     expect(finished.status).toBe('succeeded');
     expect(finished.summary).toEqual({ total: 6, processed: 6, succeeded: 6, failed: 0, skipped: 0 });
   });
@@ -98,7 +81,7 @@ describe('promotion run: what is written', () => {
     expect(body).not.toHaveProperty('settingCount');
     expect(body).not.toHaveProperty('assignments');
     expect(body.settings).toHaveLength(2);
-    const created = world.graph.objects(TARGET.id, PATHS.settingsCatalog).find((o) => o.name === 'Baseline')!;
+    const created = suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog).find((o) => o.name === 'Baseline')!;
     expect(assign).toMatchObject({ method: 'POST', path: `${PATHS.settingsCatalog}/${created.id}/assign` });
     expect(assign!.body).toEqual({ assignments: [expect.objectContaining({ target: expect.objectContaining({ groupId: 't-grp-pilot' }) })] });
   });
@@ -166,7 +149,7 @@ describe('promotion run: what is written', () => {
     seedMixedTenants();
     const { run } = await runToEnd();
 
-    const { items } = await world.runs.items(run.id);
+    const { items } = await suite.world.runs.items(run.id);
     expect(items).toHaveLength(6);
     const restr = items.find((i) => i.displayName === 'Restrictions')!;
     expect(restr).toMatchObject({ outcome: 'succeeded', action: 'update', targetId: 't-dc-restr' });
@@ -186,19 +169,19 @@ describe('promotion run: what is written', () => {
   it('counts a subject the target does not keep as written as not verified', async () => {
     seedMixedTenants();
     // The target silently drops the scope tag of this profile on update: it succeeded, but is not in sync.
-    world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12, passwordRequired: true }, { roleScopeTagIds: ['7'] }));
-    const run = await queueRun(world, { includeAssignments: true });
-    const original = world.graph.request.bind(world.graph);
-    world.graph.request = async (tenant, spec) => {
+    suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12, passwordRequired: true }, { roleScopeTagIds: ['7'] }));
+    const run = await queueRun(suite.world, { includeAssignments: true });
+    const original = suite.world.graph.request.bind(suite.world.graph);
+    suite.world.graph.request = async (tenant, spec) => {
       const answer = await original(tenant, spec);
       if (spec.method === 'PATCH' && spec.path.endsWith('/t-dc-restr')) {
-        world.graph.seed(TARGET.id, PATHS.deviceConfiguration, { ...world.graph.object(TARGET.id, PATHS.deviceConfiguration, 't-dc-restr')!, roleScopeTagIds: ['0'] });
+        suite.world.graph.seed(TARGET.id, PATHS.deviceConfiguration, { ...suite.world.graph.object(TARGET.id, PATHS.deviceConfiguration, 't-dc-restr')!, roleScopeTagIds: ['0'] });
       }
       return answer;
     };
-    await executeRun(world.deps, run.id);
+    await executeRun(suite.world.deps, run.id);
 
-    const finished = (await world.runs.get(WORKSPACE, run.id))!;
+    const finished = (await suite.world.runs.get(WORKSPACE, run.id))!;
     expect(finished.status).toBe('succeeded');
     expect(finished.verified).toBe(5);
   });
@@ -207,17 +190,17 @@ describe('promotion run: what is written', () => {
     seedMixedTenants();
     const { run } = await runToEnd();
 
-    const { events } = await world.audit.list(WORKSPACE, { offset: 0, limit: 10 });
+    const { events } = await suite.world.audit.list(WORKSPACE, { offset: 0, limit: 10 });
     expect(events.filter((e) => e.action === 'promotion.execute.completed')).toEqual([
       expect.objectContaining({
         tenantIds: [SOURCE.id, TARGET.id],
         metadata: { runId: run.id, status: 'succeeded', total: 6, succeeded: 6, failed: 0, skipped: 0, verified: 6 },
       }),
     ]);
-    expect(await world.runs.acquireLock(TARGET.id, run.id.replace('run', 'next') as never, 'other', new Date())).toEqual({ kind: 'acquired' });
-    expect(world.progress.updates).toHaveLength(12);
-    expect(world.progress.updates[0]).toMatchObject({ status: 'running', summary: { processed: 0 } });
-    expect(world.progress.updates.at(-1)).toMatchObject({ summary: { processed: 6, succeeded: 6 } });
-    expect(world.progress.completions.map((r) => [r.status, r.summary.succeeded, r.verified])).toEqual([['succeeded', 6, 6]]);
+    expect(await suite.world.runs.acquireLock(TARGET.id, run.id.replace('run', 'next') as never, 'other', new Date())).toEqual({ kind: 'acquired' });
+    expect(suite.world.progress.updates).toHaveLength(12);
+    expect(suite.world.progress.updates[0]).toMatchObject({ status: 'running', summary: { processed: 0 } });
+    expect(suite.world.progress.updates.at(-1)).toMatchObject({ summary: { processed: 6, succeeded: 6 } });
+    expect(suite.world.progress.completions.map((r) => [r.status, r.summary.succeeded, r.verified])).toEqual([['succeeded', 6, 6]]);
   });
 });
