@@ -10,6 +10,7 @@ import { parseSubjectTypeKey, SUBJECT_TYPES } from '../../core/subjects/registry
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import { compareTenants, type Comparison, type CompareRequest } from '../../core/workflows/compare-tenants';
 import type { BotRequest } from '../turn';
+import { csvExportLink } from '../views/export-link';
 import { tenantView } from '../views/tenant-view';
 
 /** "All types" or the labels of the chosen types. */
@@ -58,15 +59,7 @@ export function renderComparison(req: BotRequest, c: Comparison, page: number, r
     page: { page: current, pageCount },
     fingerprint: c.preview.fingerprint,
     preflight: canPreflight ? { enabled: true } : { enabled: false, reason: missingCapabilityText('WORKSPACE_BASELINES_MANAGE') },
-    exportUrl: deps.exports.create({
-      actorId: ctx.actor.id,
-      kind: 'compare',
-      format: 'csv',
-      sourceTenantId: selection.sourceTenantId,
-      targetTenantId: selection.targetTenantId,
-      types: selection.types,
-      includeAssignments: selection.includeAssignments,
-    }),
+    exportUrl: csvExportLink(req, 'compare', selection),
     ...(registry ? { registry } : {}),
   });
 }

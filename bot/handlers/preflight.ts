@@ -11,6 +11,7 @@ import type { DerivedPreflight } from '../../core/workflows/derive-preflight';
 import { generatePreflight, type PreflightResult } from '../../core/workflows/generate-preflight';
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
+import { csvExportLink } from '../views/export-link';
 import { tenantView } from '../views/tenant-view';
 import { typesText } from './compare';
 
@@ -81,15 +82,7 @@ export function renderPreflight(req: BotRequest, result: PreflightResult, regist
     mappingsUsed: mappingsUsed(result),
     excluded: preflight.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.key.type].label, displayName: e.key.displayName, why: e.why })),
     execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: result.canExecute.reason },
-    exportUrl: deps.exports.create({
-      actorId: ctx.actor.id,
-      kind: 'preflight',
-      format: 'csv',
-      sourceTenantId: selection.sourceTenantId,
-      targetTenantId: selection.targetTenantId,
-      types: selection.types,
-      includeAssignments: selection.includeAssignments,
-    }),
+    exportUrl: csvExportLink(req, 'preflight', selection),
     compareFingerprint: preflight.compare.fingerprint,
     fingerprint: preflight.fingerprint,
     ...(registry ? { registry } : {}),

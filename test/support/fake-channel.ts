@@ -62,10 +62,9 @@ export interface Sender {
   name?: string;
 }
 
-/** A Bot Framework message activity as Teams sends it. */
-export function messageActivity(channel: FakeChannel, text: string, from: Sender, conversationId = `conv-${from.aadObjectId}`): Record<string, unknown> {
+/** What every activity from a Teams user in a personal chat carries. */
+function fromTeams(channel: FakeChannel, from: Sender, conversationId: string): Record<string, unknown> {
   return {
-    type: 'message',
     id: randomUUID(),
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
@@ -73,9 +72,12 @@ export function messageActivity(channel: FakeChannel, text: string, from: Sender
     from: { id: `29:${from.aadObjectId}`, name: from.name ?? from.aadObjectId, aadObjectId: from.aadObjectId },
     conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-of-the-bot' },
     recipient: { id: '28:tenantatlas', name: 'TenantAtlas' },
-    text,
-    locale: 'en-US',
   };
+}
+
+/** A Bot Framework message activity as Teams sends it. */
+export function messageActivity(channel: FakeChannel, text: string, from: Sender, conversationId = `conv-${from.aadObjectId}`): Record<string, unknown> {
+  return { type: 'message', ...fromTeams(channel, from, conversationId), text, locale: 'en-US' };
 }
 
 /** A Universal Actions invoke (`adaptiveCard/action`) as Teams sends it when a card button is clicked. */
@@ -83,13 +85,7 @@ export function actionInvoke(channel: FakeChannel, verb: string, data: unknown, 
   return {
     type: 'invoke',
     name: 'adaptiveCard/action',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: channel.serviceUrl,
-    from: { id: `29:${from.aadObjectId}`, name: from.name ?? from.aadObjectId, aadObjectId: from.aadObjectId },
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-of-the-bot' },
-    recipient: { id: '28:tenantatlas', name: 'TenantAtlas' },
+    ...fromTeams(channel, from, conversationId),
     replyToId,
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
