@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { isDemoMode, type Env } from '../core/config/env';
@@ -20,7 +21,10 @@ import { ExportLinks } from './export-links';
 import { applySeed, readSeedFile } from '../core/access/seed';
 import { GraphClient } from '../core/graph/graph-client';
 import { MsalTokenProvider } from '../core/graph/msal-token-provider';
-import { defineJobs, startWorker } from '../jobs/worker';
+import { jsonLogger } from '../core/logging/logger';
+import { MongoWorkerHeartbeats } from '../core/store/mongo-worker-heartbeats';
+import { MISSED_BEATS_BEFORE_GONE, presenceFromHeartbeats } from '../core/workers/heartbeats';
+import { startWorkerRole, type WorkerRole } from './worker-role';
 import type { GraphSandbox } from '../core/graph-sandbox/sandbox-server';
 import { startDemoGraph } from './demo';
 import { exportRoute } from './handlers/export-route';
@@ -36,12 +40,15 @@ export interface RunningSystem {
   graphBaseUrl: string;
   /** The demo Graph sandbox, when demo mode runs one. */
   sandbox?: GraphSandbox;
+  /** The worker, when this process runs one (ROLE=all or worker). */
+  worker?: WorkerRole;
   stop(): Promise<void>;
 }
 
 /** Assembles and starts the system for the configured role. Demo mode brings its own Graph sandbox and directory. */
 export async function startSystem(env: Env, log: (msg: string) => void): Promise<RunningSystem> {
   const demoMode = isDemoMode(env);
+  const logger = jsonLogger({ level: env.LOG_LEVEL, write: log });
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
@@ -61,7 +68,14 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
-    const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
+    const agenda = createScheduler(db, {
+      name: `tenantatlas-${hostname()}-${process.pid}`,
+      processEveryMs: env.WORKER_POLL_INTERVAL_MS,
+      lockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
+      promotionConcurrency: env.WORKER_CONCURRENCY,
+    });
+    const heartbeats = new MongoWorkerHeartbeats(db);
+    const workers = presenceFromHeartbeats(heartbeats, MISSED_BEATS_BEFORE_GONE * env.WORKER_HEARTBEAT_MS, now);
     const port = env.PORT;
     let publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
     const runs = new MongoRunStore(db);
@@ -81,6 +95,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
       queue: new AgendaPromotionQueue(agenda),
+      workers,
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
@@ -89,25 +104,17 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       log,
     };
 
-    let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
+    let worker: WorkerRole | undefined;
     if (env.ROLE !== 'web') {
-      defineJobs(agenda, {
-        executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now },
-        directory,
-        snapshots,
-        inventoryGraph: graph.client,
-        syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS,
-        promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
-        log,
+      worker = await startWorkerRole({
+        env,
+        db,
+        agenda,
+        heartbeats,
+        deps: { executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now }, directory, snapshots, inventoryGraph: graph.client, log },
+        logger,
       });
-      await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS });
-      workerState = 'running';
-      stops.push(async () => {
-        workerState = 'stopped';
-        // drain waits for running jobs; stop alone would unlock them for another worker mid-write.
-        await agenda.drain(30_000).catch(() => undefined);
-        await agenda.stop();
-      });
+      stops.push(() => worker!.stop());
     }
 
     let server: BotServer | undefined;
@@ -119,7 +126,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
         onTurn: (turn) => app.run(turn).then(() => undefined),
         health: {
           store: async () => ((await db.command({ ping: 1 })).ok === 1 ? 'ok' : 'down'),
-          worker: () => workerState,
+          worker: () => worker?.state() ?? 'disabled',
+          workers: () => workers.summary(),
         },
         routes: [exportRoute(deps)],
         log,
@@ -127,7 +135,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       stops.push(() => server!.close());
       if (!env.PUBLIC_BASE_URL) publicBaseUrl = `http://localhost:${server.port}`;
     }
-    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
+    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...(worker ? { worker } : {}), ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

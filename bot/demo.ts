@@ -37,11 +37,13 @@ export async function startDemoGraph(env: Env, directory: DirectoryStore, log: (
   const dir = env.SANDBOX_TENANTS_DIR ?? DEMO_TENANTS_DIR;
   const loaded = await loadTenantsDir(dir);
   for (const warning of loaded.warnings.slice(0, 20)) log(`sandbox: ${warning}`);
-  const sandbox = env.SANDBOX_URL ? undefined : await startGraphSandbox({ tenants: loaded.tenants, port: env.SANDBOX_PORT });
+  const sandbox = env.SANDBOX_URL ? undefined : await startGraphSandbox({ tenants: loaded.tenants, port: env.SANDBOX_PORT, writeLatencyMs: env.SANDBOX_WRITE_LATENCY_MS });
   if (sandbox) stops.push(() => sandbox.close());
   const baseUrl = sandbox?.baseUrl ?? env.SANDBOX_URL!;
   log(`Graph sandbox on ${baseUrl} serving ${loaded.tenants.map((t) => t.displayName).join(', ')}`);
-  if (!env.SEED_FILE) {
+  // The demo directory is applied by the processes that answer chat; a ROLE=worker process only reads it, so a split
+  // deployment writes it from the web instances alone (idempotent upserts by id) instead of racing every process.
+  if (!env.SEED_FILE && env.ROLE !== 'worker') {
     const seed = env.SANDBOX_TENANTS_DIR
       ? sandboxDirectory(loaded.tenants)
       : demoDirectory(Object.fromEntries(loaded.tenants.map((t) => [t.displayName, t.id])));

@@ -1,16 +1,17 @@
 import { ConfigurationError, parseEnv } from '../core/config/env';
 import { startSystem } from './compose';
+import { startSandboxRole } from './sandbox-role';
 
 const log = (msg: string) => console.log(`${new Date().toISOString()} ${msg}`);
 
 async function main() {
   const env = parseEnv(process.env);
-  const system = await startSystem(env, log);
+  const system = env.ROLE === 'sandbox' ? { stop: (await startSandboxRole(env, log)).close } : await startSystem(env, log);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping the worker and closing connections`);
+    log(`${signal}: stopping (${env.ROLE === 'sandbox' ? 'the Graph sandbox' : 'the worker drains, then connections close'})`);
     await system.stop();
     process.exit(0);
   };

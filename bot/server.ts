@@ -6,7 +6,10 @@ import { isWellFormedActivity } from './activity-envelope';
 /** What the health endpoint reports: component states only, never configuration. */
 export interface HealthProbe {
   store(): Promise<'ok' | 'down'>;
+  /** The worker inside this process, if any. */
   worker(): 'running' | 'stopped' | 'disabled';
+  /** Live workers of the whole deployment (heartbeats): how many, and the most recent beat. */
+  workers(): Promise<{ live: number; lastBeatAt: Date | null }>;
 }
 
 /** An extra GET route served beside the bot (signed export downloads). */
@@ -53,9 +56,11 @@ export async function startServer(opts: {
   server.get('/healthz', async (_req, res) => {
     const store = await opts.health.store().catch(() => 'down' as const);
     const worker = opts.health.worker();
-    const ok = store === 'ok' && worker !== 'stopped';
+    const workers = store === 'ok' ? await opts.health.workers().catch(() => undefined) : undefined;
+    // With no live worker, confirmed runs only queue up: unhealthy, so a load balancer or an operator notices.
+    const ok = store === 'ok' && worker !== 'stopped' && (workers?.live ?? 0) > 0;
     res.status(ok ? 200 : 503);
-    res.json({ status: ok ? 'ok' : 'degraded', store, worker });
+    res.json({ status: ok ? 'ok' : 'degraded', store, worker, workers: { live: workers?.live ?? 0, lastBeatAt: workers?.lastBeatAt?.toISOString() ?? null } });
   });
 
   for (const route of opts.routes ?? []) {

@@ -1,23 +1,46 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { Agenda } from 'agenda';
+import { Agenda, type JobDefinition } from 'agenda';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../core/store/collections';
 
-/** Options for the job scheduler; defaults suit production, tests shorten them. */
+/** Options for the job scheduler; production defaults come from core/config/env.ts, tests shorten them. */
 export interface SchedulerOptions {
   /** How often the worker polls for due jobs (no change streams: portable MongoDB). */
   processEveryMs: number;
-  /** A locked job whose worker died becomes available again after this long. */
-  promotionLockLifetimeMs: number;
+  /** A locked job whose worker died becomes available again after this long; running jobs renew it. */
+  lockLifetimeMs: number;
+  /** Promotion jobs this worker runs at once (WORKER_CONCURRENCY). */
+  promotionConcurrency: number;
   name: string;
 }
 
-/** Creates Agenda on the shared database's `agendaJobs` collection; defining and starting is up to the caller. */
+/** Inventory refreshes a worker runs at once: they are reads, one at a time keeps Graph quota for promotions. */
+export const INVENTORY_CONCURRENCY = 1;
+
+/**
+ * Creates Agenda on the shared database's `agendaJobs` collection; defining and starting is up to the caller.
+ *
+ * Fair distribution: Agenda locks due jobs in a loop until a limit stops it; without one, the first worker to poll
+ * locks the whole backlog and the others stay idle while those jobs wait in its local queue. The limits here make a
+ * worker lock no more jobs than it runs: the total lock limit and the concurrency are the same number, and each job
+ * kind is limited to its own concurrency (see jobOptions). A locked job therefore starts within one local processing
+ * tick, never after waiting in the queue for a slot, and the lock it got is still fresh when it starts.
+ */
 export function createScheduler(db: Db, opts: SchedulerOptions): Agenda {
+  const slots = opts.promotionConcurrency + INVENTORY_CONCURRENCY;
   return new Agenda({
     name: opts.name,
     backend: new MongoBackend({ mongo: db, collection: COLLECTIONS.agendaJobs }),
     processEvery: opts.processEveryMs,
-    defaultConcurrency: 2,
+    maxConcurrency: slots,
+    lockLimit: slots,
+    defaultConcurrency: 1,
+    defaultLockLimit: 1,
+    defaultLockLifetime: opts.lockLifetimeMs,
   });
+}
+
+/** Define options of a job kind: it never holds more locks than it runs at once. */
+export function jobOptions(concurrency: number, lockLifetimeMs: number): Pick<JobDefinition, 'concurrency' | 'lockLimit' | 'lockLifetime'> {
+  return { concurrency, lockLimit: concurrency, lockLifetime: lockLifetimeMs };
 }

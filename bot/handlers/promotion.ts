@@ -81,9 +81,15 @@ export async function confirmAnswer(req: BotRequest, requestId: string): Promise
       const { run } = outcome;
       const source = req.ctx.visibleTenants.find((t) => t.id === run.sourceTenantId)!;
       const target = req.ctx.visibleTenants.find((t) => t.id === run.targetTenantId)!;
-      return runCard(run, source, target);
+      const card = runCard(run, source, target);
+      return outcome.waitingForWorker ? withNote(card, 'No worker is running right now: this run waits in the queue and starts as soon as a worker is back.') : card;
     }
   }
+}
+
+/** The run card with one plain sentence under it, for what the card itself cannot know. */
+function withNote(card: CardAttachment, text: string): CardAttachment {
+  return { ...card, content: { ...card.content, body: [...(card.content.body ?? []), { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Warning' }] } };
 }
 
 async function runningElsewhere(req: BotRequest, runId: RunId, title: string, text: string): Promise<CardAttachment> {

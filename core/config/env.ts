@@ -10,7 +10,7 @@ const optionalText = z.preprocess(emptyAsUndefined, z.string().min(1).optional()
 /** Every environment variable the process reads; `.env.example` documents each one. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  ROLE: z.enum(['all', 'web', 'worker', 'sandbox']).default('all'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DEMO_MODE: z.preprocess(emptyAsUndefined, flag.default('auto')),
   MicrosoftAppId: optionalText,
@@ -32,13 +32,24 @@ export const EnvSchema = z.object({
   SANDBOX_TENANTS_DIR: optionalText,
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SANDBOX_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  SANDBOX_WRITE_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   SNAPSHOT_FRESHNESS_HOURS: positive(24),
   INVENTORY_SYNC_INTERVAL_HOURS: positive(6),
   PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   EXPORT_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   EXPORT_LINK_TTL_MINUTES: positive(15),
   PROGRESS_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
-  PROMOTION_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  PROMOTION_LOCK_LIFETIME_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(2 * 60_000, 'must be at most 120000 (2 minutes): it bounds how long a dead worker holds its jobs')
+    .default(60_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  WORKER_DRAIN_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -69,6 +80,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (env.GRAPH_CERTIFICATE_PATH && !env.GRAPH_CERTIFICATE_THUMBPRINT) {
     problems.push('GRAPH_CERTIFICATE_THUMBPRINT: required with GRAPH_CERTIFICATE_PATH');
+  }
+  if (env.PROMOTION_LOCK_LIFETIME_MS < 2 * env.WORKER_POLL_INTERVAL_MS) {
+    problems.push('PROMOTION_LOCK_LIFETIME_MS: must be at least twice WORKER_POLL_INTERVAL_MS, or a lock expires between two polls');
   }
   if (env.DEMO_MODE === false && !env.GRAPH_CLIENT_ID) {
     problems.push('GRAPH_CLIENT_ID: required when DEMO_MODE=false (the bot must reach real tenants)');

@@ -86,6 +86,8 @@ async function answer(ctx: RouterContext, req: IncomingMessage): Promise<{ tenan
   if (!tenant) {
     return { response: graphError(401, 'InvalidAuthenticationToken', 'Access token is missing or is not a sandbox token of a known tenant.') };
   }
+  // Not Graph: what the sandbox counted for the token's tenant, for harnesses that run it in another process.
+  if (url.pathname === '/sandbox/counters' && req.method === 'GET') return { tenantId, response: { status: 200, headers: {}, body: ctx.store.counters(tenant.id) } };
   ctx.store.count(tenant.id, 'httpRequests');
   if (tenant.fault) {
     const { status } = tenant.fault;

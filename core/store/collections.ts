@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   mappings: 'mappings',
   promotionRequests: 'promotionRequests',
   agendaJobs: 'agendaJobs',
+  workerHeartbeats: 'workerHeartbeats',
 } as const;
 
 /**
@@ -32,5 +33,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
     db.collection(COLLECTIONS.runItems).createIndex({ runId: 1, index: 1 }),
     db.collection(COLLECTIONS.auditEvents).createIndex({ workspaceId: 1, at: -1, seq: -1 }),
     db.collection(COLLECTIONS.mappings).createIndex({ workspaceId: 1, sourceTenantId: 1, targetTenantId: 1 }),
+    db.collection(COLLECTIONS.workerHeartbeats).createIndex({ beatAt: -1 }),
   ]);
 }

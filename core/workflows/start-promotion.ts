@@ -10,6 +10,7 @@ import { planFromPreflight } from '../promotion/plan';
 import type { PromotionRequest, PromotionRequestStore } from '../promotion/request';
 import type { ExcludedSubject, PromotionRun } from '../runs/model';
 import type { SubjectTypeKey } from '../subjects/subject-type';
+import type { WorkerPresence } from '../workers/heartbeats';
 import { authorised } from './audit-forbidden';
 import { resolvePair } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
@@ -17,6 +18,8 @@ import { derivePreflight, type DerivedPreflight } from './derive-preflight';
 
 export interface PromotionDeps extends WorkflowDeps {
   requests: PromotionRequestStore;
+  /** Whether any worker is alive to run a queued run (worker heartbeats). */
+  workers: WorkerPresence;
 }
 
 /** Why a promotion did not start; each has its own answer in chat. Expected outcomes, not errors. */
@@ -34,7 +37,8 @@ export type RequestOutcome =
 
 /** What confirming produced. */
 export type ConfirmOutcome =
-  | { kind: 'started'; run: PromotionRun }
+  /** `waitingForWorker`: no worker is alive right now; the run stays queued until one starts. */
+  | { kind: 'started'; run: PromotionRun; waitingForWorker: boolean }
   | { kind: 'already_running'; runId: RunId }
   | { kind: 'target_busy'; runId: RunId }
   | { kind: 'refused'; refusal: Refusal };
@@ -145,7 +149,7 @@ export async function confirmPromotion(deps: PromotionDeps, ctx: ActorContext, r
     metadata: { runId, source: source.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, ready: plan.items.length, fingerprint: plan.fingerprint },
   });
   await deps.queue.enqueue(runId);
-  return { kind: 'started', run };
+  return { kind: 'started', run, waitingForWorker: !(await deps.workers.anyAlive()) };
 }
 
 async function refuse(deps: WorkflowDeps, ctx: ActorContext, source: Tenant, target: Tenant, refusal: Refusal): Promise<ConfirmOutcome> {

@@ -100,6 +100,7 @@ export async function benchWorld(
     conversations: new MongoConversationStore(db),
     refresher: { refresh: async () => true },
     queue: { enqueue: async (runId) => void queued.push(String(runId)) },
+    workers: { anyAlive: async () => true },
     exports: new ExportLinks({ baseUrl: () => 'https://tenantatlas.contoso.example', ttlMs: 15 * 60_000, now }),
     freshnessMs: 24 * 3_600_000,
     refreshWaitMs: 0,

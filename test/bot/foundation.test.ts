@@ -33,11 +33,11 @@ describe('bot over the Bot Framework protocol (demo, no credentials)', () => {
     expect(JSON.stringify(reply.activity.attachments?.[0]?.content)).toContain('help');
   });
 
-  it('reports store and worker health without any configuration', async () => {
+  it('reports store and worker health without any configuration, its own worker counted as live', async () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toEqual({ status: 'ok', store: 'ok', worker: 'running' });
+    expect(body).toEqual({ status: 'ok', store: 'ok', worker: 'running', workers: { live: 1, lastBeatAt: expect.any(String) } });
   });
 });
 

@@ -49,6 +49,7 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
     const answers = await Promise.all(Array.from({ length: 5 }, () => demo.chat.press(confirm, 'demo-operator', 'run-card-1')));
     const queued = answers.map(cardOf).filter((c) => cardText(c).includes('Queued'));
     expect(queued).toHaveLength(1);
+    expect(cardText(queued[0])).not.toContain('No worker is running');
     expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(1);
     const runId = String((await demo.bot.system.db.collection('runs').findOne({}))!._id);
 

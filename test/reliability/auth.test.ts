@@ -10,7 +10,7 @@ describe('a bot with a Microsoft App ID', () => {
     expect(figures.refused401).toBe(figures.forged);
     expect(figures.turnsFromForged).toBe(0);
     expect(figures.validTokenAccepted).toBe(true);
-    expect(figures.healthBody).toEqual({ status: 'ok', store: 'ok', worker: 'disabled' });
+    expect(figures.healthBody).toEqual({ status: 'degraded', store: 'ok', worker: 'disabled', workers: { live: 0, lastBeatAt: null } });
     expect(figures.leaks).toEqual([]);
   }, 60_000);
 });

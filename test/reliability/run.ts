@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         ...expectEqual('forged requests not refused with 401', f.notRefused, []),
         ...expectEqual('turns run for forged requests', f.turnsFromForged, 0),
         ...expectEqual('valid token accepted', f.validTokenAccepted, true),
-        ...expectEqual('health body', f.healthBody, { status: 'ok', store: 'ok', worker: 'disabled' }),
+        ...expectEqual('health body', f.healthBody, { status: 'degraded', store: 'ok', worker: 'disabled', workers: { live: 0, lastBeatAt: null } }),
         ...expectEqual('configuration leaks', f.leaks, []),
       ],
     },
