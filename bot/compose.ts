@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { isDemoMode, type Env } from '../core/config/env';
@@ -9,7 +10,7 @@ import { MongoConversationStore } from '../core/store/mongo-conversation-store';
 import { MongoDirectoryStore } from '../core/store/mongo-directory-store';
 import { MongoMappingStore } from '../core/store/mongo-mapping-store';
 import { MongoPromotionRequestStore } from '../core/store/mongo-promotion-request-store';
-import { resolveMongo, DEMO_DATA_DIR } from '../core/store/mongo-resolver';
+import { REPO_ROOT, resolveMongo } from '../core/store/mongo-resolver';
 import { MongoRunStore } from '../core/store/mongo-run-store';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
@@ -54,7 +55,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const mongo = await resolveMongo({ uri: env.MONGODB_URI, dataDir: demoMode ? DEMO_DATA_DIR : undefined, log });
+    // Demo mode keeps its data (DATA_DIR, `.data/` by default) so a restart shows the runs made before it.
+    const mongo = await resolveMongo({ uri: env.MONGODB_URI, dataDir: demoMode ? path.join(path.resolve(REPO_ROOT, env.DATA_DIR), 'mongo') : undefined, log });
     stops.push(() => mongo.stop());
     const client = await MongoClient.connect(mongo.uri);
     stops.push(() => client.close());

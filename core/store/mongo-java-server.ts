@@ -1,5 +1,6 @@
-// Offline fallback: mongo-java-server (in-memory backend) started through the small Java
-// launcher in test/mongo-server/. Built on first use with Maven (dependency jars) + javac.
+// Offline fallback: mongo-java-server started through the small Java launcher in test/mongo-server/,
+// with its in-memory backend (tests) or its H2 MVStore backend (demo data kept in a file across restarts).
+// Built on first use with Maven (dependency jars) + javac.
 import { spawn, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -57,7 +58,13 @@ async function ensureBuilt(root: string, log: (msg: string) => void): Promise<st
   return buildDir;
 }
 
-export async function startMongoJavaServer(opts: { root: string; log: (msg: string) => void; port?: number }): Promise<JavaServer> {
+export async function startMongoJavaServer(opts: {
+  root: string;
+  log: (msg: string) => void;
+  port?: number;
+  /** An H2 MVStore file to keep the data in (created when missing); omitted = in-memory, lost on exit. */
+  h2File?: string;
+}): Promise<JavaServer> {
   const buildDir = await ensureBuilt(opts.root, opts.log);
   const classpath = [path.join(buildDir, 'classes'), path.join(buildDir, 'lib', '*')].join(path.delimiter);
   const child = spawn(
@@ -72,6 +79,7 @@ export async function startMongoJavaServer(opts: { root: string; log: (msg: stri
       classpath,
       'MongoLauncher',
       String(opts.port ?? 0),
+      ...(opts.h2File ? ['h2', opts.h2File] : ['memory']),
     ],
     // stdin stays open as a lifeline: when this process dies the pipe closes and the server exits.
     { stdio: ['pipe', 'pipe', 'pipe'] },

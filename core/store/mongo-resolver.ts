@@ -24,6 +24,13 @@ export interface ResolveMongoOptions {
   log?: (msg: string) => void;
   /** Default true; false skips straight to mongo-java-server. */
   allowMemoryServer?: boolean;
+  /**
+   * mongo-java-server's backend: 'h2' keeps the data in an MVStore file (in `dataDir`'s sibling `mongo-h2/`, or in
+   * `h2File`), 'memory' keeps nothing. Default: 'h2' when a dataDir is given (demo mode), else 'memory' (tests).
+   */
+  javaBackend?: 'memory' | 'h2';
+  /** The H2 file, overriding the one derived from dataDir. */
+  h2File?: string;
 }
 
 export class MongoUnavailable extends Error {
@@ -39,8 +46,6 @@ export class MongoUnavailable extends Error {
 
 /** Repository root (this file lives in core/store/). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Where demo mode keeps its mongod data (gitignored). */
-export const DEMO_DATA_DIR = path.join(REPO_ROOT, '.data', 'mongo');
 
 export async function resolveMongo(opts: ResolveMongoOptions = {}): Promise<ResolvedMongo> {
   const log = opts.log ?? ((msg: string) => console.log(`[mongo] ${msg}`));
@@ -65,13 +70,24 @@ export async function resolveMongo(opts: ResolveMongoOptions = {}): Promise<Reso
   }
 
   try {
-    const server = await startMongoJavaServer({ root: REPO_ROOT, log });
-    // In-memory backend: nothing survives a restart, say so rather than surprise the demo user.
-    return announce({ kind: 'mongo-java-server', ...server }, ', in-memory, data is lost on exit');
+    const h2File = javaH2File(opts);
+    const server = await startMongoJavaServer({ root: REPO_ROOT, log, ...(h2File ? { h2File } : {}) });
+    // Say where the data lives, or that nothing survives a restart, rather than surprise the demo user.
+    return announce({ kind: 'mongo-java-server', ...server }, h2File ? `, H2 backend, data in ${path.relative(REPO_ROOT, h2File) || h2File}` : ', in-memory, data is lost on exit');
   } catch (err) {
     reasons.push(`mongo-java-server: ${(err as Error).message}`);
   }
   throw new MongoUnavailable(reasons);
+}
+
+/** The H2 file mongo-java-server should keep its data in, or undefined for the in-memory backend. */
+function javaH2File(opts: ResolveMongoOptions): string | undefined {
+  const backend = opts.javaBackend ?? (opts.dataDir || opts.h2File ? 'h2' : 'memory');
+  if (backend === 'memory') return undefined;
+  if (opts.h2File) return opts.h2File;
+  if (!opts.dataDir) throw new Error('the H2 backend needs a data folder or file');
+  // A sibling of mongod's dbPath: the two servers' files never mix.
+  return path.join(path.dirname(opts.dataDir), 'mongo-h2', 'tenantatlas.mv.db');
 }
 
 /** Connection string without user:password, for logs. */
