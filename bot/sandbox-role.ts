@@ -12,7 +12,11 @@ export async function startSandboxRole(env: Env, log: (msg: string) => void): Pr
   const dir = env.SANDBOX_TENANTS_DIR ?? DEMO_TENANTS_DIR;
   const loaded = await loadTenantsDir(dir);
   for (const warning of loaded.warnings.slice(0, 20)) log(`sandbox: ${warning}`);
-  const sandbox = await startGraphSandbox({ tenants: loaded.tenants, port: env.SANDBOX_PORT, writeLatencyMs: env.SANDBOX_WRITE_LATENCY_MS });
+  const sandbox = await startGraphSandbox({
+    tenants: loaded.tenants,
+    port: env.SANDBOX_PORT,
+    writeLatencyMs: env.SANDBOX_WRITE_LATENCY_MS,
+  });
   log(`Graph sandbox listening on ${sandbox.baseUrl} serving ${loaded.tenants.map((t) => t.displayName).join(', ')}`);
   // The one line a parent process (or a person) needs to point SANDBOX_URL at it.
   console.log(`SANDBOX_URL=${sandbox.baseUrl}`);

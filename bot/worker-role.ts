@@ -54,15 +54,25 @@ export async function startWorkerRole(opts: {
     logger,
     now: () => new Date(),
   });
-  logger.info('worker.started', { workerId: heartbeat.workerId, concurrency: env.WORKER_CONCURRENCY, lockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
-
-  const health = env.WORKER_HEALTH_PORT === undefined ? undefined : await workerHealthServer(env.WORKER_HEALTH_PORT, async () => {
-    const store = await opts.db.command({ ping: 1 }).then((r) => (r.ok === 1 ? 'ok' : 'down'), () => 'down' as const);
-    const lastBeat = heartbeat.lastBeatAt();
-    const beating = lastBeat !== undefined && Date.now() - lastBeat.getTime() <= MISSED_BEATS_BEFORE_GONE * env.WORKER_HEARTBEAT_MS;
-    const ok = store === 'ok' && state === 'running' && beating;
-    return { ok, body: { status: ok ? 'ok' : 'degraded', store, worker: state, runningJobs: running.count } };
+  logger.info('worker.started', {
+    workerId: heartbeat.workerId,
+    concurrency: env.WORKER_CONCURRENCY,
+    lockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
   });
+
+  const health =
+    env.WORKER_HEALTH_PORT === undefined
+      ? undefined
+      : await workerHealthServer(env.WORKER_HEALTH_PORT, async () => {
+          const store = await opts.db.command({ ping: 1 }).then(
+            (r) => (r.ok === 1 ? 'ok' : 'down'),
+            () => 'down' as const,
+          );
+          const lastBeat = heartbeat.lastBeatAt();
+          const beating = lastBeat !== undefined && Date.now() - lastBeat.getTime() <= MISSED_BEATS_BEFORE_GONE * env.WORKER_HEARTBEAT_MS;
+          const ok = store === 'ok' && state === 'running' && beating;
+          return { ok, body: { status: ok ? 'ok' : 'degraded', store, worker: state, runningJobs: running.count } };
+        });
 
   return {
     state: () => state,
@@ -78,7 +88,12 @@ export async function startWorkerRole(opts: {
         logger.error('worker.hand_back.failed', errorFields(error));
         return 0;
       });
-      logger.info('worker.stopped', { workerId: heartbeat.workerId, completedWhileDraining: drained?.completed, timedOut: drained?.timedOut, handedBack });
+      logger.info('worker.stopped', {
+        workerId: heartbeat.workerId,
+        completedWhileDraining: drained?.completed,
+        timedOut: drained?.timedOut,
+        handedBack,
+      });
       await agenda.stop().catch((error: unknown) => logger.error('worker.stop.failed', errorFields(error)));
       await heartbeat.stop();
       await health?.close();
@@ -103,9 +118,10 @@ async function workerHealthServer(port: number, probe: () => Promise<{ ok: boole
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -34,7 +34,12 @@ export class LockExpiredBeforeStart extends Error {
  * margin for the first renewal and clock skew between workers). A worker that dies stops renewing, and its job is
  * taken over once the lifetime has passed.
  */
-export async function withLockRenewal<T>(job: RenewableJob, lockLifetimeMs: number, work: () => Promise<T>, opts: LockRenewalOptions = {}): Promise<T> {
+export async function withLockRenewal<T>(
+  job: RenewableJob,
+  lockLifetimeMs: number,
+  work: () => Promise<T>,
+  opts: LockRenewalOptions = {},
+): Promise<T> {
   const ids = { jobId: job.attrs?._id === undefined ? undefined : String(job.attrs._id), jobName: job.attrs?.name };
   const lockedAt = job.attrs?.lockedAt;
   const lockAgeMs = lockedAt ? Date.now() - new Date(lockedAt).getTime() : 0;

@@ -29,7 +29,10 @@ export class RunningJobs {
     for (const job of jobs) job.attrs.nextRunAt = now;
     await db
       .collection(COLLECTIONS.agendaJobs)
-      .updateMany({ _id: { $in: jobs.map((j) => new ObjectId(String(j.attrs._id))) } }, { $set: { nextRunAt: now }, $unset: { lockedAt: true } });
+      .updateMany(
+        { _id: { $in: jobs.map((j) => new ObjectId(String(j.attrs._id))) } },
+        { $set: { nextRunAt: now }, $unset: { lockedAt: true } },
+      );
     return jobs.length;
   }
 }

@@ -22,7 +22,10 @@ export class MongoWorkerHeartbeats implements WorkerHeartbeats {
   }
 
   async liveWorkers(since: Date) {
-    const docs = await this.col.find({ beatAt: { $gte: since } }).sort({ beatAt: -1 }).toArray();
+    const docs = await this.col
+      .find({ beatAt: { $gte: since } })
+      .sort({ beatAt: -1 })
+      .toArray();
     return docs.map(({ _id, ...doc }) => ({ workerId: _id, ...doc }));
   }
 

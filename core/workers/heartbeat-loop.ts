@@ -32,7 +32,17 @@ export async function startHeartbeat(opts: {
   const beat = async () => {
     const beatAt = opts.now();
     try {
-      await opts.heartbeats.beat({ workerId, name: opts.name, host: hostname(), pid: process.pid, role: opts.role, concurrency: opts.concurrency, running: opts.running(), startedAt, beatAt });
+      await opts.heartbeats.beat({
+        workerId,
+        name: opts.name,
+        host: hostname(),
+        pid: process.pid,
+        role: opts.role,
+        concurrency: opts.concurrency,
+        running: opts.running(),
+        startedAt,
+        beatAt,
+      });
       last = beatAt;
       if (failing) opts.logger.info('worker.heartbeat.recovered', { workerId });
       failing = false;
@@ -54,7 +64,9 @@ export async function startHeartbeat(opts: {
     async stop() {
       clearInterval(timer);
       await pending;
-      await opts.heartbeats.remove(workerId).catch((error: unknown) => opts.logger.warn('worker.heartbeat.remove_failed', { workerId, ...errorFields(error) }));
+      await opts.heartbeats
+        .remove(workerId)
+        .catch((error: unknown) => opts.logger.warn('worker.heartbeat.remove_failed', { workerId, ...errorFields(error) }));
     },
   };
 }

@@ -34,7 +34,11 @@ export interface WorkerPresence {
 }
 
 /** Presence from heartbeats: a worker is live when it beat within `livenessMs`. */
-export function presenceFromHeartbeats(heartbeats: WorkerHeartbeats, livenessMs: number, now: () => Date): WorkerPresence & { summary(): Promise<{ live: number; lastBeatAt: Date | null }> } {
+export function presenceFromHeartbeats(
+  heartbeats: WorkerHeartbeats,
+  livenessMs: number,
+  now: () => Date,
+): WorkerPresence & { summary(): Promise<{ live: number; lastBeatAt: Date | null }> } {
   const since = () => new Date(now().getTime() - livenessMs);
   return {
     anyAlive: async () => (await heartbeats.liveWorkers(since())).length > 0,

@@ -21,7 +21,10 @@ describe('the demo restarted on the same data folder', () => {
   async function demo(dataDir: string): Promise<{ system: RunningSystem; chat: Chat }> {
     const logs: string[] = [];
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'MONGODB_URI'));
-    const system = await startSystem(parseEnv({ ...env, PORT: '0', DEMO_MODE: 'true', DATA_DIR: dataDir, PROGRESS_UPDATE_INTERVAL_MS: '0' }), (l) => logs.push(l));
+    const system = await startSystem(
+      parseEnv({ ...env, PORT: '0', DEMO_MODE: 'true', DATA_DIR: dataDir, PROGRESS_UPDATE_INTERVAL_MS: '0' }),
+      (l) => logs.push(l),
+    );
     const channel = await new FakeChannel().start();
     cleanup.push(() => channel.stop());
     const bot: RunningBot = { system, url: `http://127.0.0.1:${system.port}`, logs, stop: () => system.stop() };

@@ -42,7 +42,10 @@ describe('a web instance and its workers', () => {
   }
 
   it('with no worker alive, /healthz is unhealthy and says no worker is live, naming nothing else', async () => {
-    expect(await health(web.url)).toEqual({ status: 503, body: { status: 'degraded', store: 'ok', worker: 'disabled', workers: { live: 0, lastBeatAt: null } } });
+    expect(await health(web.url)).toEqual({
+      status: 503,
+      body: { status: 'degraded', store: 'ok', worker: 'disabled', workers: { live: 0, lastBeatAt: null } },
+    });
   });
 
   it('with a worker beating, /healthz counts it; the worker answers on its own health port with its state only', async () => {
@@ -52,7 +55,10 @@ describe('a web instance and its workers', () => {
     expect(body).toEqual({ status: 'ok', store: 'ok', worker: 'disabled', workers: { live: 1, lastBeatAt: expect.any(String) } });
     expect(Date.now() - Date.parse(body.workers.lastBeatAt)).toBeLessThan(5_000);
 
-    expect(await health(`http://127.0.0.1:${worker.system.worker!.healthPort}`)).toEqual({ status: 200, body: { status: 'ok', store: 'ok', worker: 'running', runningJobs: 0 } });
+    expect(await health(`http://127.0.0.1:${worker.system.worker!.healthPort}`)).toEqual({
+      status: 200,
+      body: { status: 'ok', store: 'ok', worker: 'running', runningJobs: 0 },
+    });
   });
 
   it('a worker that stops is no longer counted at once; a confirm then still queues the run and says it waits for a worker', async () => {
@@ -67,7 +73,9 @@ describe('a web instance and its workers', () => {
 
     const answer = cardOf(await chat.press(actionsByVerb(confirm, 'promotion.confirm')[0]!, 'demo-operator', 'run-card-waiting'));
     expect(cardText(answer)).toContain('Queued');
-    expect(cardText(answer)).toContain('No worker is running right now: this run waits in the queue and starts as soon as a worker is back.');
+    expect(cardText(answer)).toContain(
+      'No worker is running right now: this run waits in the queue and starts as soon as a worker is back.',
+    );
     const run = await web.system.db.collection('runs').findOne({});
     expect(run?.status).toBe('queued');
 

@@ -43,7 +43,8 @@ describe('a backlog of promotion jobs and two workers of concurrency 2', () => {
 
     const deadline = Date.now() + 15_000;
     while (ran.length < 12 || (await jobs.countDocuments({ lockedAt: { $ne: null } })) > 0) {
-      for (const name of ['a', 'b']) maxLocked[name] = Math.max(maxLocked[name]!, await jobs.countDocuments({ lockedAt: { $ne: null }, lastModifiedBy: name }));
+      for (const name of ['a', 'b'])
+        maxLocked[name] = Math.max(maxLocked[name]!, await jobs.countDocuments({ lockedAt: { $ne: null }, lastModifiedBy: name }));
       if (Date.now() > deadline) throw new Error(`only ${ran.length} of 12 jobs ran`);
       await sleep(20);
     }

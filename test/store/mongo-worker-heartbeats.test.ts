@@ -6,7 +6,18 @@ import type { TestDb } from '../support/mongo';
 import { at, storeDb } from '../support/store-fixtures';
 
 function beat(overrides: Partial<WorkerBeat> = {}): WorkerBeat {
-  return { workerId: `worker-${randomUUID()}`, name: 'tenantatlas-host-1', host: 'host', pid: 1, role: 'worker', concurrency: 2, running: 0, startedAt: at(0), beatAt: at(0), ...overrides };
+  return {
+    workerId: `worker-${randomUUID()}`,
+    name: 'tenantatlas-host-1',
+    host: 'host',
+    pid: 1,
+    role: 'worker',
+    concurrency: 2,
+    running: 0,
+    startedAt: at(0),
+    beatAt: at(0),
+    ...overrides,
+  };
 }
 
 /** Behaviour every WorkerHeartbeats must show; each test uses a store of its own (liveness is global). */
@@ -60,7 +71,11 @@ beforeAll(async () => {
   t = await storeDb('heartbeats');
 });
 afterAll(async () => {
-  for (const name of extra) await t.client.db(name).dropDatabase().catch(() => undefined);
+  for (const name of extra)
+    await t.client
+      .db(name)
+      .dropDatabase()
+      .catch(() => undefined);
   await t?.close();
 });
 

@@ -2,7 +2,7 @@
 import type { SandboxStore } from '../../../core/graph-sandbox/sandbox-store';
 import { collectionKeyOf } from '../../../core/graph-sandbox/sandbox-tenant';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
-import type { SubjectTypeKey } from '../../../core/subjects/subject-type';
+import type { GraphJson, SubjectTypeKey } from '../../../core/subjects/subject-type';
 
 /** Subjects present more than once (each extra copy counts) and subjects absent from the target. */
 export function duplicatesAndLost(
@@ -10,11 +10,35 @@ export function duplicatesAndLost(
   tenantId: string,
   subjects: readonly { type: SubjectTypeKey; displayName: string }[],
 ): { duplicates: number; lost: number } {
+  return countCopies(subjects, (type) => store.list(tenantId, collectionKeyOf(SUBJECT_TYPES[type].collectionPath)));
+}
+
+/** The same count over HTTP, for a sandbox running in another process: lists each collection through Graph paging. */
+export async function remoteDuplicatesAndLost(
+  sandboxUrl: string,
+  tenantId: string,
+  subjects: readonly { type: SubjectTypeKey; displayName: string }[],
+): Promise<{ duplicates: number; lost: number }> {
+  const lists = new Map<SubjectTypeKey, GraphJson[]>();
+  for (const type of new Set(subjects.map((s) => s.type))) {
+    const objects: GraphJson[] = [];
+    for (let url: string | undefined = `${sandboxUrl}${SUBJECT_TYPES[type].collectionPath}`; url; ) {
+      const res = await fetch(url, { headers: { authorization: `Bearer sandbox-token-${tenantId}-1` } });
+      if (!res.ok) throw new Error(`listing ${SUBJECT_TYPES[type].collectionPath} of ${tenantId}: HTTP ${res.status}`);
+      const page = (await res.json()) as { value: GraphJson[]; '@odata.nextLink'?: string };
+      objects.push(...page.value);
+      url = page['@odata.nextLink'];
+    }
+    lists.set(type, objects);
+  }
+  return countCopies(subjects, (type) => lists.get(type) ?? []);
+}
+
+function countCopies(subjects: readonly { type: SubjectTypeKey; displayName: string }[], list: (type: SubjectTypeKey) => readonly GraphJson[]) {
   let duplicates = 0;
   let lost = 0;
   for (const { type, displayName } of subjects) {
-    const { collectionPath, identityField } = SUBJECT_TYPES[type];
-    const copies = store.list(tenantId, collectionKeyOf(collectionPath)).filter((o) => o[identityField] === displayName).length;
+    const copies = list(type).filter((o) => o[SUBJECT_TYPES[type].identityField] === displayName).length;
     duplicates += Math.max(0, copies - 1);
     if (copies === 0) lost += 1;
   }

@@ -1,53 +1,7 @@
 // A `ROLE=worker` TenantAtlas in a child process (bot/main.ts, as `npm start` runs it), so a scenario can SIGKILL it.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-/** Only what Node and tsx need from the parent: no configuration leaks in from the developer's shell. */
-const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SystemRoot'];
+import { RoleProcess } from '../../support/role-process';
 
 /** One worker process; its stdout and stderr lines go to `logs`. */
-export class WorkerProcess {
-  private readonly exited: Promise<number | null>;
-
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly logs: string[],
-  ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    const collect = (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-  }
-
-  /** Starts `bot/main.ts` with ROLE=worker and exactly `env` (plus PATH and friends). */
-  static start(env: Record<string, string>, logs: string[] = []): WorkerProcess {
-    const inherited = Object.fromEntries(INHERITED.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-      cwd: REPO_ROOT,
-      env: { ...inherited, ...env, ROLE: 'worker', PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return new WorkerProcess(child, logs);
-  }
-
-  /** The process id (to kill exactly this process and nothing else). */
-  get pid(): number {
-    return this.child.pid!;
-  }
-
-  /** SIGKILL: no shutdown hook runs, the Agenda lock stays behind as after a crash. */
-  async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    await this.exited;
-  }
-
-  /** SIGTERM: the worker drains and exits; SIGKILL after `graceMs`. */
-  async stop(graceMs = 15_000): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
+export const WorkerProcess = {
+  start: (env: Record<string, string>, logs: string[] = []): RoleProcess => RoleProcess.start('worker', env, logs),
+};

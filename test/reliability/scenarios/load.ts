@@ -21,7 +21,8 @@ export interface LoadFigures {
 
 const COMMAND = 'compare Contoso Staging to Contoso Production';
 
-function percentile(sorted: readonly number[], p: number): number {
+/** The p-th percentile of sorted latencies, rounded to a millisecond. */
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }

@@ -1,0 +1,62 @@
+// The human-readable summary of test/scale/results.json.
+import type { ScaleFigures } from './scenario';
+
+interface Results {
+  generatedAt: string;
+  commit: string;
+  mongo: string;
+  cpus: number;
+  durationS: number;
+  options: Record<string, unknown>;
+  passed: boolean;
+  failed: string[];
+  figures: ScaleFigures;
+}
+
+const split = (s: Record<string, number>) =>
+  Object.entries(s)
+    .map(([w, n]) => `${w}: ${n}`)
+    .join(', ');
+
+export function renderResults(r: Results): string {
+  const f = r.figures;
+  const lines = [
+    '# Scale-out results',
+    '',
+    `Commit \`${r.commit}\`, ${r.generatedAt}, MongoDB: ${r.mongo}, ${r.cpus} CPU cores, ${r.durationS} s.`,
+    `Sandbox, 2 web and 1–2 worker processes (ROLE=sandbox/web/worker, bot/main.ts) on one MongoDB, driven over the Bot Framework protocol, requests alternating between the web instances.`,
+    `Options: ${Object.entries(r.options)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
+      .join(', ')}.`,
+    '',
+    r.passed ? '**Every target met.**' : `**Targets missed:**\n${r.failed.map((l) => `- ${l}`).join('\n')}`,
+    '',
+    '## Exactly once',
+    '',
+    `| runs | succeeded | duplicate objects | items missing | writes beyond a clean run | runs started more than once |`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| ${f.totals.runs} | ${f.totals.succeeded} | ${f.totals.duplicateObjects} | ${f.totals.lostItems} | ${f.totals.extraWrites} | ${f.totals.runsStartedMoreThanOnce} |`,
+    '',
+    '## Throughput and split',
+    '',
+    '| batch | runs | duration (s) | runs/min | runs per worker |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...Object.entries(f.batches).map(([name, b]) => `| ${name} | ${b.runs} | ${b.durationS} | ${b.runsPerMinute} | ${split(b.split)} |`),
+    '',
+    `2 workers over 1: backlog ${f.throughputRatio.backlog ?? 'not measured'}×, arrivals ${f.throughputRatio.arrivals ?? 'not measured'}× (target ≥ 1.8×).`,
+    '',
+    "## Takeover of a busy worker's run",
+    '',
+    '| signal | items done before | takeover (s) | taken over by | run status |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...f.takeovers.map((t) => `| ${t.signal} | ${t.itemsBefore} | ${t.takeoverS} | ${t.takenOverBy} | ${t.status} |`),
+    '',
+    'Takeover: from the signal to the next item the run finished on another worker (target ≤ 120 s).',
+    '',
+    '## Chat while runs execute',
+    '',
+    `${f.chatLatency.requests} \`runs\` commands: p50 ${f.chatLatency.p50Ms} ms, p95 ${f.chatLatency.p95Ms} ms, max ${f.chatLatency.maxMs} ms.`,
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,283 @@
+// The scale-out scenario: one MongoDB, a standalone Graph sandbox, two web instances and one or two workers, each a
+// separate process, driven over the Bot Framework protocol. Each phase uses fresh targets of the same shape.
+import { percentile } from '../reliability/scenarios/load';
+import { writeGeneratedTenants, type GeneratedTenant, type GeneratedTenants } from '../reliability/harness/generated-tenants';
+import { scenarioDbName } from '../reliability/harness/bot-under-test';
+import type { Chat } from '../support/chat';
+import { FakeChannel } from '../support/fake-channel';
+import {
+  confirm,
+  outcomes,
+  prepareConfirms,
+  progressOf,
+  sampleLatency,
+  splitPerWorker,
+  waitForAll,
+  type PendingConfirm,
+  type RunOutcome,
+} from './harness/batches';
+import { Deployment, type WorkerInstance } from './harness/deployment';
+
+export interface ScaleOptions {
+  serverUri: string;
+  runsPerBatch: number;
+  subjects: number;
+  writeLatencyMs: number;
+  lockLifetimeMs: number;
+  workerConcurrency: number;
+  drainMs: number;
+  /** Gap between confirms in the arrivals phases. */
+  arrivalGapMs: number;
+  /** Which phases to run: the small variant (npm test) runs the backlog with two workers and a SIGTERM takeover. */
+  phases: ('backlog1' | 'backlog2' | 'arrivals1' | 'arrivals2' | 'killTakeover' | 'termTakeover' | 'rolling')[];
+  log?: (line: string) => void;
+}
+
+/** One batch's figures. */
+export interface BatchFigures {
+  runs: number;
+  durationS: number;
+  runsPerMinute: number;
+  split: Record<string, number>;
+  waitingForWorkerAnswers?: number;
+}
+
+/** One takeover's figures: from the signal to the next item the run finished on another worker. */
+export interface TakeoverFigures {
+  signal: 'SIGKILL' | 'SIGTERM';
+  itemsBefore: number;
+  takeoverS: number;
+  takenOverBy: string;
+  status: string;
+}
+
+export interface ScaleFigures {
+  batches: Partial<Record<'backlog1' | 'backlog2' | 'arrivals1' | 'arrivals2' | 'rolling', BatchFigures>>;
+  takeovers: TakeoverFigures[];
+  throughputRatio: { backlog?: number; arrivals?: number };
+  chatLatency: { requests: number; p50Ms: number; p95Ms: number; maxMs: number };
+  totals: {
+    runs: number;
+    succeeded: number;
+    duplicateObjects: number;
+    lostItems: number;
+    extraWrites: number;
+    runsStartedMoreThanOnce: number;
+  };
+  runs: RunOutcome[];
+}
+
+const PHASE_TIMEOUT_MS = 10 * 60_000;
+
+export async function runScaleScenario(opts: ScaleOptions): Promise<{ figures: ScaleFigures; logs: string[] }> {
+  const log = opts.log ?? (() => undefined);
+  const has = (p: ScaleOptions['phases'][number]) => opts.phases.includes(p);
+  const batchPhases = (['backlog1', 'backlog2', 'arrivals1', 'arrivals2', 'rolling'] as const).filter(has);
+  const takeoverPhases = (['killTakeover', 'termTakeover'] as const).filter(has);
+  const generated = await writeGeneratedTenants({
+    subjects: opts.subjects,
+    targets: batchPhases.length * opts.runsPerBatch + takeoverPhases.length,
+  });
+  const channel = await new FakeChannel().start();
+  const deployment = new Deployment({ ...opts, dbName: scenarioDbName('scale'), tenantsDir: generated.dir, webInstances: 2 });
+  const all: { runId: string; target: GeneratedTenant }[] = [];
+  const figures: ScaleFigures = {
+    batches: {},
+    takeovers: [],
+    throughputRatio: {},
+    chatLatency: { requests: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 },
+    totals: { runs: 0, succeeded: 0, duplicateObjects: 0, lostItems: 0, extraWrites: 0, runsStartedMoreThanOnce: 0 },
+    runs: [],
+  };
+  try {
+    await deployment.start();
+    log(`sandbox ${deployment.sandboxUrl}, web ${deployment.webUrls.join(', ')}`);
+    const chat = deployment.chat(channel);
+    let workers = [await deployment.addWorker('worker-1'), await deployment.addWorker('worker-2')];
+    const pending = await prepareConfirms(chat, generated, generated.targets);
+    log(`${pending.length} confirmation cards ready`);
+    const take = (n: number) => pending.splice(0, n);
+    // Chat latency while runs execute: a light command, alternating web instances.
+    const probe = sampleLatency(async () => void (await chat.say('runs')), 250);
+
+    const setWorkers = async (count: number) => {
+      while (workers.length > count) await workers.pop()!.process.stop();
+      while (workers.length < count) workers.push(await deployment.addWorker(`worker-${deployment.workers.length + 1}`));
+    };
+
+    for (const phase of batchPhases) {
+      const batch = take(opts.runsPerBatch);
+      log(`${phase}: ${batch.length} runs`);
+      if (phase === 'backlog1' || phase === 'backlog2') {
+        await setWorkers(0);
+        const queued = [];
+        for (const p of batch) queued.push({ ...(await confirm(chat, deployment, p)), target: p.target });
+        // Timed from the first worker ready to take jobs: process start-up is not throughput.
+        const labels = Array.from({ length: phase === 'backlog1' ? 1 : 2 }, (_, i) => `worker-${deployment.workers.length + i + 1}`);
+        const ready = await Promise.all(labels.map((label) => deployment.addWorker(label).then((w) => (workers.push(w), Date.now()))));
+        const started = Math.min(...ready);
+        const finished = await waitForAll(
+          deployment,
+          queued.map((q) => q.runId),
+          PHASE_TIMEOUT_MS,
+        );
+        figures.batches[phase] = await batchFigures(
+          deployment,
+          generated,
+          queued,
+          started,
+          finished,
+          queued.filter((q) => q.waitingForWorker).length,
+        );
+      } else if (phase === 'arrivals1' || phase === 'arrivals2') {
+        await setWorkers(phase === 'arrivals1' ? 1 : 2);
+        const started = Date.now();
+        const queued = await arrivals(chat, deployment, batch, opts.arrivalGapMs);
+        const finished = await waitForAll(
+          deployment,
+          queued.map((q) => q.runId),
+          PHASE_TIMEOUT_MS,
+        );
+        figures.batches[phase] = await batchFigures(deployment, generated, queued, started, finished);
+      } else {
+        await setWorkers(2);
+        const started = Date.now();
+        const queued = [];
+        for (const p of batch) queued.push({ ...(await confirm(chat, deployment, p)), target: p.target });
+        workers = await rollingRestart(deployment, workers, log);
+        const finished = await waitForAll(
+          deployment,
+          queued.map((q) => q.runId),
+          PHASE_TIMEOUT_MS,
+        );
+        figures.batches[phase] = await batchFigures(deployment, generated, queued, started, finished);
+      }
+      all.push(...(await lastRuns(deployment, batch)));
+    }
+
+    for (const phase of takeoverPhases) {
+      await setWorkers(2);
+      const [p] = take(1);
+      const { runId } = await confirm(chat, deployment, p!);
+      all.push({ runId, target: p!.target });
+      figures.takeovers.push(await takeover(deployment, runId, phase === 'killTakeover' ? 'SIGKILL' : 'SIGTERM', workers, log));
+      workers = workers.filter((w) => w.process.running);
+    }
+
+    const latencies = await probe.stop();
+    figures.chatLatency = {
+      requests: latencies.length,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      maxMs: Math.round(latencies.at(-1) ?? 0),
+    };
+    const { backlog1, backlog2, arrivals1, arrivals2 } = figures.batches;
+    if (backlog1 && backlog2) figures.throughputRatio.backlog = round(backlog2.runsPerMinute / backlog1.runsPerMinute, 2);
+    if (arrivals1 && arrivals2) figures.throughputRatio.arrivals = round(arrivals2.runsPerMinute / arrivals1.runsPerMinute, 2);
+    figures.runs = await outcomes(deployment, generated, all);
+    figures.totals = totals(figures.runs);
+    return { figures, logs: deployment.logs };
+  } finally {
+    await deployment.stop();
+    await channel.stop();
+    await generated.remove();
+  }
+}
+
+async function lastRuns(deployment: Deployment, batch: PendingConfirm[]) {
+  const runs = await deployment.db
+    .collection('runs')
+    .find({ targetTenantId: { $in: batch.map((p) => p.target.id) } })
+    .toArray();
+  return runs.map((r) => ({ runId: String(r._id), target: batch.find((p) => p.target.id === r.targetTenantId)!.target }));
+}
+
+/** Confirms one run every `gapMs` (the confirm itself takes time too), as operators promoting in a window would. */
+async function arrivals(chat: Chat, deployment: Deployment, batch: PendingConfirm[], gapMs: number) {
+  const queued = [];
+  for (const p of batch) {
+    const at = Date.now();
+    queued.push({ ...(await confirm(chat, deployment, p)), target: p.target });
+    await new Promise((r) => setTimeout(r, Math.max(0, gapMs - (Date.now() - at))));
+  }
+  return queued;
+}
+
+async function batchFigures(
+  deployment: Deployment,
+  generated: GeneratedTenants,
+  queued: { runId: string; target: GeneratedTenant }[],
+  started: number,
+  finished: number,
+  waitingForWorkerAnswers?: number,
+): Promise<BatchFigures> {
+  const durationS = Math.max(0.001, (finished - started) / 1000);
+  return {
+    runs: queued.length,
+    durationS: round(durationS, 1),
+    runsPerMinute: round((queued.length / durationS) * 60, 2),
+    split: splitPerWorker(await outcomes(deployment, generated, queued)),
+    ...(waitingForWorkerAnswers !== undefined ? { waitingForWorkerAnswers } : {}),
+  };
+}
+
+/** SIGTERM one worker, start its replacement, then the other: the batch must finish with nothing lost or doubled. */
+async function rollingRestart(deployment: Deployment, workers: WorkerInstance[], log: (line: string) => void): Promise<WorkerInstance[]> {
+  const next: WorkerInstance[] = [];
+  for (const worker of workers) {
+    await new Promise((r) => setTimeout(r, 1_500)); // let the batch get going on every worker
+    log(`rolling restart: SIGTERM ${worker.label}`);
+    await worker.process.stop();
+    next.push(await deployment.addWorker(`${worker.label}'`));
+  }
+  return next;
+}
+
+/** Signals the worker running `runId` once it has finished a few items; measures until the next item is finished. */
+async function takeover(
+  deployment: Deployment,
+  runId: string,
+  signal: 'SIGKILL' | 'SIGTERM',
+  workers: WorkerInstance[],
+  log: (line: string) => void,
+): Promise<TakeoverFigures> {
+  const deadline = Date.now() + PHASE_TIMEOUT_MS;
+  let busy: WorkerInstance | undefined;
+  while (!busy || (await progressOf(deployment, runId)) < 2) {
+    if (Date.now() > deadline) throw new Error(`run ${runId} never got going`);
+    busy = await deployment.workerOf(runId);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const signalled = Date.now();
+  log(`${signal} ${busy.label} while it runs ${runId}`);
+  if (signal === 'SIGKILL') await busy.process.kill();
+  else void busy.process.stop();
+  const itemsBefore = await progressOf(deployment, runId);
+  while ((await progressOf(deployment, runId)) <= itemsBefore) {
+    if (Date.now() > deadline) throw new Error(`run ${runId} was never taken over`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const takeoverS = round((Date.now() - signalled) / 1000, 1);
+  const takenOverBy = (await deployment.workerOf(runId))?.label ?? 'finished before it could be seen';
+  await waitForAll(deployment, [runId], PHASE_TIMEOUT_MS);
+  const run = await deployment.db.collection('runs').findOne({ _id: runId as never });
+  if (workers.every((w) => w === busy || !w.process.running)) log('no worker left running');
+  return { signal, itemsBefore, takeoverS, takenOverBy, status: String(run?.status) };
+}
+
+function totals(runs: RunOutcome[]): ScaleFigures['totals'] {
+  // Every target has the same subjects, so a clean run's write count is the same everywhere: the most common one.
+  const counts = new Map<number, number>();
+  for (const r of runs) counts.set(r.writes, (counts.get(r.writes) ?? 0) + 1);
+  const clean = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  return {
+    runs: runs.length,
+    succeeded: runs.filter((r) => r.status === 'succeeded').length,
+    duplicateObjects: runs.reduce((n, r) => n + r.duplicates, 0),
+    lostItems: runs.reduce((n, r) => n + r.lost, 0),
+    extraWrites: runs.reduce((n, r) => n + Math.max(0, r.writes - clean), 0),
+    runsStartedMoreThanOnce: runs.filter((r) => r.jobStarts > 1).length,
+  };
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
