@@ -115,7 +115,8 @@ export class GraphClient {
         for (const [index, answer] of parseBatchResponse(chunk, posted.body)) {
           if (answer.status === 429) this.counters.countThrottle(tenant.id);
           if (!isRetryable(answer.status)) {
-            answers[index] = answer;
+            const { spec } = chunk.entries.find((e) => e.index === index)!;
+            answers[index] = answer.status >= 400 ? { ...answer, error: errorForFailedResponse(tenant.displayName, spec.method, spec.path, answer) } : answer;
             continue;
           }
           const decision = decideRetry(

@@ -1,4 +1,4 @@
-import { GraphWriteOutcomeUnknown } from '../graph/graph-errors';
+import { GraphWriteOutcomeUnknown } from '../errors';
 
 /**
  * Sends a write once. When Graph's answer to it was lost (GraphWriteOutcomeUnknown), `applied` reads the target to

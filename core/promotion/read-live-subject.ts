@@ -1,7 +1,7 @@
 import type { Tenant } from '../access/model';
 import { normaliseName } from '../compare/subject-identity';
 import { GraphUnavailable } from '../errors';
-import { GraphRequestFailed } from '../graph/graph-errors';
+import { GraphRequestFailed } from '../errors';
 import type { InventorySubject } from '../inventory/model';
 import { normaliseSubject } from '../inventory/normalise';
 import { withPortableHashes } from '../inventory/portable-hash';
