@@ -110,3 +110,9 @@ export class GraphWriteOutcomeUnknown extends GraphUnavailable {
 
 /** HTTP methods the tenant API port sends. */
 export type RequestMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * Microsoft Graph kept failing in a way that passes (throttled, 5xx, timeouts, no connection) after the client's own
+ * bounded retries. Nothing was applied by the failed request; trying again later is the right answer, not a failure.
+ */
+export class TenantUnreachable extends GraphUnavailable {}
