@@ -12,6 +12,10 @@ import { MongoMappingStore } from '../core/store/mongo-mapping-store';
 import { MongoPromotionRequestStore } from '../core/store/mongo-promotion-request-store';
 import { REPO_ROOT, resolveMongo } from '../core/store/mongo-resolver';
 import { MongoRunStore } from '../core/store/mongo-run-store';
+import { MongoRunLease } from '../core/store/mongo-run-lease';
+import { MongoItemJournal } from '../core/store/mongo-item-journal';
+import { isTransientStoreError } from '../core/store/mongo-errors';
+import { jsonLogger } from '../core/logging/logger';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
@@ -22,7 +26,6 @@ import { ExportLinks } from './export-links';
 import { applySeed, readSeedFile } from '../core/access/seed';
 import { GraphClient } from '../core/graph/graph-client';
 import { MsalTokenProvider } from '../core/graph/msal-token-provider';
-import { jsonLogger } from '../core/logging/logger';
 import { MongoWorkerHeartbeats } from '../core/store/mongo-worker-heartbeats';
 import { MISSED_BEATS_BEFORE_GONE, presenceFromHeartbeats } from '../core/workers/heartbeats';
 import { startWorkerRole, type WorkerRole } from './worker-role';
@@ -49,7 +52,6 @@ export interface RunningSystem {
 /** Assembles and starts the system for the configured role. Demo mode brings its own Graph sandbox and directory. */
 export async function startSystem(env: Env, log: (msg: string) => void): Promise<RunningSystem> {
   const demoMode = isDemoMode(env);
-  const logger = jsonLogger({ level: env.LOG_LEVEL, write: log });
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
@@ -70,8 +72,10 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
+    const workerName = `tenantatlas-${hostname()}-${process.pid}`;
+    const logger = jsonLogger({ level: env.LOG_LEVEL, fields: { worker: workerName } });
     const agenda = createScheduler(db, {
-      name: `tenantatlas-${hostname()}-${process.pid}`,
+      name: workerName,
       processEveryMs: env.WORKER_POLL_INTERVAL_MS,
       lockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
       promotionConcurrency: env.WORKER_CONCURRENCY,
@@ -96,7 +100,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       requests: new MongoPromotionRequestStore(db),
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
-      queue: new AgendaPromotionQueue(agenda),
+      queue: new AgendaPromotionQueue(agenda, db),
       workers,
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
@@ -113,7 +117,34 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
         db,
         agenda,
         heartbeats,
-        deps: { executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now }, directory, snapshots, inventoryGraph: graph.client, log },
+        deps: {
+          executor: {
+            runs,
+            directory,
+            controls,
+            audit,
+            graph: graph.client,
+            progress: notifier,
+            lease: new MongoRunLease(db),
+            journal: new MongoItemJournal(db),
+            logger,
+            settings: {
+              owner: workerName,
+              leaseMs: env.RUN_LEASE_MS,
+              visibilityWaitMs: env.WRITE_VISIBILITY_WAIT_MS,
+              visibilityPollMs: Math.min(2_000, Math.max(100, Math.floor(env.WRITE_VISIBILITY_WAIT_MS / 20))),
+              retryDelaysMs: env.RUN_RETRY_DELAYS_MS,
+            },
+            isTransient: isTransientStoreError,
+            now,
+          },
+          queue: deps.queue,
+          watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS,
+          directory,
+          snapshots,
+          inventoryGraph: graph.client,
+          log,
+        },
         logger,
       });
       stops.push(() => worker!.stop());

@@ -28,7 +28,7 @@ export async function startWorkerRole(opts: {
   db: Db;
   agenda: Agenda;
   heartbeats: WorkerHeartbeats;
-  deps: Omit<WorkerDeps, 'shutdownSignal' | 'workerConcurrency' | 'promotionLockLifetimeMs' | 'syncIntervalHours' | 'logger'>;
+  deps: Omit<WorkerDeps, 'shutdownSignal' | 'workerConcurrency' | 'promotionLockLifetimeMs' | 'syncIntervalHours'>;
   logger: Logger;
 }): Promise<WorkerRole> {
   const { env, agenda, logger } = opts;
@@ -40,9 +40,8 @@ export async function startWorkerRole(opts: {
     promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
     workerConcurrency: env.WORKER_CONCURRENCY,
     shutdownSignal: shutdown.signal,
-    logger,
   });
-  await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS });
+  await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: opts.deps.watchdogIntervalMs });
   let state: 'running' | 'stopped' = 'running';
   const heartbeat = await startHeartbeat({
     heartbeats: opts.heartbeats,

@@ -1,11 +1,12 @@
 import type { Job } from 'agenda';
-import { errorFields, type Logger } from '../core/logging/logger';
+import { errorFields, jsonLogger, type Logger } from '../core/logging/logger';
 
 /** What renewal needs of an Agenda job: touch(), and (from Agenda) when it was locked and when it should run. */
 export type RenewableJob = Pick<Job, 'touch'> & { attrs?: { _id?: unknown; name?: string; lockedAt?: Date; nextRunAt?: Date | null } };
 
 /** Optional observers of the lock: where failures are logged, and who hears that the lock may be lost. */
 export interface LockRenewalOptions {
+  /** Default: JSON lines on stdout, so a failed renewal is never swallowed because a caller passed no logger. */
   logger?: Logger;
   /** Called once when renewals have failed for as long as the lock lives: another worker may take the job now. */
   onLost?: () => void;
@@ -38,7 +39,7 @@ export async function withLockRenewal<T>(
   job: RenewableJob,
   lockLifetimeMs: number,
   work: () => Promise<T>,
-  opts: LockRenewalOptions = {},
+  { logger = jsonLogger(), onLost }: LockRenewalOptions = {},
 ): Promise<T> {
   const ids = { jobId: job.attrs?._id === undefined ? undefined : String(job.attrs._id), jobName: job.attrs?.name };
   const lockedAt = job.attrs?.lockedAt;
@@ -46,7 +47,7 @@ export async function withLockRenewal<T>(
   if (lockAgeMs > lockLifetimeMs / 2) {
     // Due again at once: Agenda saves nextRunAt and clears the lock when the handler ends, so some worker locks it anew.
     if (job.attrs) job.attrs.nextRunAt = new Date();
-    opts.logger?.warn('job.lock.late_start', { ...ids, lockAgeMs, lockLifetimeMs });
+    logger.warn('job.lock.late_start', { ...ids, lockAgeMs, lockLifetimeMs });
     throw new LockExpiredBeforeStart(lockAgeMs);
   }
 
@@ -59,11 +60,11 @@ export async function withLockRenewal<T>(
     } catch (error) {
       const sinceMs = Date.now() - lastRenewed;
       // Retried on the next tick; past the lifetime the lock is as good as gone and the owner must know.
-      opts.logger?.warn('job.lock.renewal_failed', { ...ids, sinceLastRenewalMs: sinceMs, ...errorFields(error) });
+      logger.warn('job.lock.renewal_failed', { ...ids, sinceLastRenewalMs: sinceMs, ...errorFields(error) });
       if (!lost && sinceMs >= lockLifetimeMs) {
         lost = true;
-        opts.logger?.error('job.lock.lost', { ...ids, sinceLastRenewalMs: sinceMs, lockLifetimeMs });
-        opts.onLost?.();
+        logger.error('job.lock.lost', { ...ids, sinceLastRenewalMs: sinceMs, lockLifetimeMs });
+        onLost?.();
       }
     }
   };

@@ -16,6 +16,8 @@ export interface SchedulerOptions {
 
 /** Inventory refreshes a worker runs at once: they are reads, one at a time keeps Graph quota for promotions. */
 export const INVENTORY_CONCURRENCY = 1;
+/** Each other background job (the promotion watchdog) runs one at a time per worker. */
+export const BACKGROUND_CONCURRENCY = 1;
 
 /**
  * Creates Agenda on the shared database's `agendaJobs` collection; defining and starting is up to the caller.
@@ -27,7 +29,8 @@ export const INVENTORY_CONCURRENCY = 1;
  * tick, never after waiting in the queue for a slot, and the lock it got is still fresh when it starts.
  */
 export function createScheduler(db: Db, opts: SchedulerOptions): Agenda {
-  const slots = opts.promotionConcurrency + INVENTORY_CONCURRENCY;
+  // One slot per job kind beside promotions (inventory refresh, watchdog), so they never take a promotion's slot.
+  const slots = opts.promotionConcurrency + INVENTORY_CONCURRENCY + BACKGROUND_CONCURRENCY;
   return new Agenda({
     name: opts.name,
     backend: new MongoBackend({ mongo: db, collection: COLLECTIONS.agendaJobs }),

@@ -50,6 +50,14 @@ export const EnvSchema = z.object({
   WORKER_DRAIN_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  RUN_LEASE_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(60_000),
+  RUN_WATCHDOG_INTERVAL_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(30_000),
+  WRITE_VISIBILITY_WAIT_MS: z.coerce.number().int().min(0).max(30 * 60_000).default(60_000),
+  RUN_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be a comma-separated list of milliseconds, e.g. 15000,30000,60000')
+    .default('15000,30000,60000,120000,240000')
+    .transform((list) => list.split(',').map((n) => Number(n.trim()))),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -85,7 +85,7 @@ export async function outcomes(
   generated: GeneratedTenants,
   runs: { runId: string; target: GeneratedTenant }[],
 ): Promise<RunOutcome[]> {
-  const workerLines = deployment.logs.filter((l) => l.includes(': started by the worker'));
+  const workerLines = deployment.logs.filter((l) => l.includes('"event":"promotion.job.started"'));
   return Promise.all(
     runs.map(async ({ runId, target }) => {
       const run = await deployment.db.collection('runs').findOne({ _id: runId as never });
