@@ -6,6 +6,7 @@ interface Results {
   commit: string;
   mongo: string;
   cpus: number;
+  loadAverage1m: { atStart: number; atEnd: number };
   durationS: number;
   options: Record<string, unknown>;
   passed: boolean;
@@ -23,7 +24,7 @@ export function renderResults(r: Results): string {
   const lines = [
     '# Scale-out results',
     '',
-    `Commit \`${r.commit}\`, ${r.generatedAt}, MongoDB: ${r.mongo}, ${r.cpus} CPU cores, ${r.durationS} s.`,
+    `Commit \`${r.commit}\`, ${r.generatedAt}, MongoDB: ${r.mongo}, ${r.cpus} CPU cores (load average ${r.loadAverage1m.atStart} at start, ${r.loadAverage1m.atEnd} at the end: the machine is shared), ${r.durationS} s.`,
     `Sandbox, 2 web and 1–2 worker processes (ROLE=sandbox/web/worker, bot/main.ts) on one MongoDB, driven over the Bot Framework protocol, requests alternating between the web instances.`,
     `Options: ${Object.entries(r.options)
       .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
@@ -39,9 +40,9 @@ export function renderResults(r: Results): string {
     '',
     '## Throughput and split',
     '',
-    '| batch | runs | duration (s) | runs/min | runs per worker |',
-    '| --- | ---: | ---: | ---: | --- |',
-    ...Object.entries(f.batches).map(([name, b]) => `| ${name} | ${b.runs} | ${b.durationS} | ${b.runsPerMinute} | ${split(b.split)} |`),
+    '| batch | runs | duration (s) | runs/min | mean wait in queue (s) | mean run (s) | runs per worker |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...Object.entries(f.batches).map(([name, b]) => `| ${name} | ${b.runs} | ${b.durationS} | ${b.runsPerMinute} | ${b.meanQueuedS} | ${b.meanRunS} | ${split(b.split)} |`),
     '',
     `2 workers over 1: backlog ${f.throughputRatio.backlog ?? 'not measured'}×, arrivals ${f.throughputRatio.arrivals ?? 'not measured'}× (target ≥ 1.8×).`,
     '',

@@ -3,7 +3,7 @@
 // embedded one is started). SCALE_PHASES=backlog1,backlog2 runs only those phases.
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolveMongo } from '../../core/store/mongo-resolver';
 import { renderResults } from './results-md';
@@ -32,16 +32,18 @@ async function main(): Promise<void> {
   const phases = process.env.SCALE_PHASES ? (process.env.SCALE_PHASES.split(',') as ScaleOptions['phases']) : ALL_PHASES;
   const options: Omit<ScaleOptions, 'serverUri' | 'log'> = {
     runsPerBatch: 12,
-    subjects: 20,
-    // Graph answers writes in ~100-300 ms; the run's time is then Graph's, as in production, not this machine's CPU.
-    writeLatencyMs: 150,
+    subjects: 12,
+    // Graph answers Intune writes in several hundred milliseconds; with that latency a run's time is Graph's, as in
+    // production, rather than this machine's CPU (shared, so the load average is recorded with the figures).
+    writeLatencyMs: 600,
     lockLifetimeMs: 60_000,
     workerConcurrency: 2,
     drainMs: 10_000,
-    arrivalGapMs: 600,
+    arrivalGapMs: 1_500,
     phases,
   };
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   const { figures } = await runScaleScenario({
     ...options,
     serverUri: mongo.uri,
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     mongo: mongo.kind,
     node: process.version,
     cpus: cpus().length,
+    loadAverage1m: { atStart: Math.round(loadAtStart * 10) / 10, atEnd: Math.round(loadavg()[0]! * 10) / 10 },
     durationS: Math.round((Date.now() - started) / 1000),
     options,
     passed: failed.length === 0,

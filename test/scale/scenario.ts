@@ -39,6 +39,9 @@ export interface BatchFigures {
   durationS: number;
   runsPerMinute: number;
   split: Record<string, number>;
+  /** Mean seconds a run waited in the queue, and mean seconds it ran. */
+  meanQueuedS: number;
+  meanRunS: number;
   waitingForWorkerAnswers?: number;
 }
 
@@ -212,11 +215,15 @@ async function batchFigures(
   waitingForWorkerAnswers?: number,
 ): Promise<BatchFigures> {
   const durationS = Math.max(0.001, (finished - started) / 1000);
+  const runs = await outcomes(deployment, generated, queued);
+  const mean = (values: number[]) => round(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length), 1);
   return {
     runs: queued.length,
     durationS: round(durationS, 1),
     runsPerMinute: round((queued.length / durationS) * 60, 2),
-    split: splitPerWorker(await outcomes(deployment, generated, queued)),
+    split: splitPerWorker(runs),
+    meanQueuedS: mean(runs.map((r) => r.queuedS)),
+    meanRunS: mean(runs.map((r) => r.runS)),
     ...(waitingForWorkerAnswers !== undefined ? { waitingForWorkerAnswers } : {}),
   };
 }

@@ -25,6 +25,9 @@ export interface RunOutcome {
   duplicates: number;
   lost: number;
   writes: number;
+  /** Seconds from confirm to the run's start, and from its start to its end. */
+  queuedS: number;
+  runS: number;
 }
 
 /** Compare → preflight → execute for each target, while a worker keeps the inventory fresh; confirms come later. */
@@ -105,10 +108,14 @@ export async function outcomes(
         duplicates: inTarget.duplicates,
         lost: inTarget.lost,
         writes: Object.values(counters.writes).reduce((a, b) => a + b, 0),
+        queuedS: seconds(run?.createdAt, run?.startedAt),
+        runS: seconds(run?.startedAt, run?.finishedAt),
       };
     }),
   );
 }
+
+const seconds = (from: unknown, to: unknown) => (from && to ? Math.round((new Date(to as Date).getTime() - new Date(from as Date).getTime()) / 100) / 10 : -1);
 
 /** Runs finished per worker label. */
 export function splitPerWorker(runs: RunOutcome[]): Record<string, number> {
