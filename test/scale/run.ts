@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     lockLifetimeMs: 60_000,
     workerConcurrency: 2,
     drainMs: 10_000,
-    arrivalGapMs: 1_500,
+    arrivalGapMs: 1_000,
     phases,
   };
   const started = Date.now();

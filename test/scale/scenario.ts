@@ -195,15 +195,18 @@ async function lastRuns(deployment: Deployment, batch: PendingConfirm[]) {
   return runs.map((r) => ({ runId: String(r._id), target: batch.find((p) => p.target.id === r.targetTenantId)!.target }));
 }
 
-/** Confirms one run every `gapMs` (the confirm itself takes time too), as operators promoting in a window would. */
+/**
+ * Operators confirming in a maintenance window: confirm i is sent at i × `gapMs`, whether or not the ones before were
+ * answered yet, so runs arrive faster than one worker finishes them (otherwise the arrival rate, not the workers,
+ * would bound the throughput of both batches).
+ */
 async function arrivals(chat: Chat, deployment: Deployment, batch: PendingConfirm[], gapMs: number) {
-  const queued = [];
-  for (const p of batch) {
-    const at = Date.now();
-    queued.push({ ...(await confirm(chat, deployment, p)), target: p.target });
-    await new Promise((r) => setTimeout(r, Math.max(0, gapMs - (Date.now() - at))));
-  }
-  return queued;
+  return Promise.all(
+    batch.map(async (p, i) => {
+      await new Promise((r) => setTimeout(r, i * gapMs));
+      return { ...(await confirm(chat, deployment, p)), target: p.target };
+    }),
+  );
 }
 
 async function batchFigures(
