@@ -19,7 +19,7 @@ describe('two web and two worker processes on one MongoDB', () => {
     // Confirmed while no worker was alive: each answer said so, and each run still ran.
     expect(backlog.waitingForWorkerAnswers).toBe(4);
     expect(Object.keys(backlog.split)).toHaveLength(2);
-    expect(figures.totals).toMatchObject({ runs: 5, succeeded: 5, duplicateObjects: 0, lostItems: 0, extraWrites: 0 });
+    expect(figures.totals).toMatchObject({ runs: 5, succeeded: 5, duplicateObjects: 0, lostItems: 0, extraWrites: 0, missingWrites: 0 });
     expect(figures.takeovers[0]).toMatchObject({ signal: 'SIGTERM', status: 'succeeded' });
     expect(figures.takeovers[0]!.takeoverS).toBeLessThan(120);
     expect(figures.chatLatency.requests).toBeGreaterThan(0);

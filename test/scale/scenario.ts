@@ -9,14 +9,14 @@ import {
   confirm,
   outcomes,
   prepareConfirms,
-  progressOf,
   sampleLatency,
   splitPerWorker,
   waitForAll,
   type PendingConfirm,
   type RunOutcome,
 } from './harness/batches';
-import { Deployment, type WorkerInstance } from './harness/deployment';
+import { Deployment } from './harness/deployment';
+import { rollingRestart, takeover, type TakeoverFigures } from './harness/disruptions';
 
 export interface ScaleOptions {
   serverUri: string;
@@ -45,15 +45,6 @@ export interface BatchFigures {
   waitingForWorkerAnswers?: number;
 }
 
-/** One takeover's figures: from the signal to the next item the run finished on another worker. */
-export interface TakeoverFigures {
-  signal: 'SIGKILL' | 'SIGTERM';
-  itemsBefore: number;
-  takeoverS: number;
-  takenOverBy: string;
-  status: string;
-}
-
 export interface ScaleFigures {
   batches: Partial<Record<'backlog1' | 'backlog2' | 'arrivals1' | 'arrivals2' | 'rolling', BatchFigures>>;
   takeovers: TakeoverFigures[];
@@ -65,6 +56,7 @@ export interface ScaleFigures {
     duplicateObjects: number;
     lostItems: number;
     extraWrites: number;
+    missingWrites: number;
     runsStartedMoreThanOnce: number;
   };
   runs: RunOutcome[];
@@ -89,7 +81,7 @@ export async function runScaleScenario(opts: ScaleOptions): Promise<{ figures: S
     takeovers: [],
     throughputRatio: {},
     chatLatency: { requests: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 },
-    totals: { runs: 0, succeeded: 0, duplicateObjects: 0, lostItems: 0, extraWrites: 0, runsStartedMoreThanOnce: 0 },
+    totals: { runs: 0, succeeded: 0, duplicateObjects: 0, lostItems: 0, extraWrites: 0, missingWrites: 0, runsStartedMoreThanOnce: 0 },
     runs: [],
   };
   try {
@@ -231,51 +223,7 @@ async function batchFigures(
   };
 }
 
-/** SIGTERM one worker, start its replacement, then the other: the batch must finish with nothing lost or doubled. */
-async function rollingRestart(deployment: Deployment, workers: WorkerInstance[], log: (line: string) => void): Promise<WorkerInstance[]> {
-  const next: WorkerInstance[] = [];
-  for (const worker of workers) {
-    await new Promise((r) => setTimeout(r, 1_500)); // let the batch get going on every worker
-    log(`rolling restart: SIGTERM ${worker.label}`);
-    await worker.process.stop();
-    next.push(await deployment.addWorker(`${worker.label}'`));
-  }
-  return next;
-}
-
-/** Signals the worker running `runId` once it has finished a few items; measures until the next item is finished. */
-async function takeover(
-  deployment: Deployment,
-  runId: string,
-  signal: 'SIGKILL' | 'SIGTERM',
-  workers: WorkerInstance[],
-  log: (line: string) => void,
-): Promise<TakeoverFigures> {
-  const deadline = Date.now() + PHASE_TIMEOUT_MS;
-  let busy: WorkerInstance | undefined;
-  while (!busy || (await progressOf(deployment, runId)) < 2) {
-    if (Date.now() > deadline) throw new Error(`run ${runId} never got going`);
-    busy = await deployment.workerOf(runId);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const signalled = Date.now();
-  log(`${signal} ${busy.label} while it runs ${runId}`);
-  if (signal === 'SIGKILL') await busy.process.kill();
-  else void busy.process.stop();
-  const itemsBefore = await progressOf(deployment, runId);
-  while ((await progressOf(deployment, runId)) <= itemsBefore) {
-    if (Date.now() > deadline) throw new Error(`run ${runId} was never taken over`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const takeoverS = round((Date.now() - signalled) / 1000, 1);
-  const takenOverBy = (await deployment.workerOf(runId))?.label ?? 'finished before it could be seen';
-  await waitForAll(deployment, [runId], PHASE_TIMEOUT_MS);
-  const run = await deployment.db.collection('runs').findOne({ _id: runId as never });
-  if (workers.every((w) => w === busy || !w.process.running)) log('no worker left running');
-  return { signal, itemsBefore, takeoverS, takenOverBy, status: String(run?.status) };
-}
-
-function totals(runs: RunOutcome[]): ScaleFigures['totals'] {
+export function totals(runs: RunOutcome[]): ScaleFigures['totals'] {
   // Every target has the same subjects, so a clean run's write count is the same everywhere: the most common one.
   const counts = new Map<number, number>();
   for (const r of runs) counts.set(r.writes, (counts.get(r.writes) ?? 0) + 1);
@@ -286,6 +234,8 @@ function totals(runs: RunOutcome[]): ScaleFigures['totals'] {
     duplicateObjects: runs.reduce((n, r) => n + r.duplicates, 0),
     lostItems: runs.reduce((n, r) => n + r.lost, 0),
     extraWrites: runs.reduce((n, r) => n + Math.max(0, r.writes - clean), 0),
+    // An object present by name can still lack a write (e.g. its assignment): fewer writes than a clean run shows it.
+    missingWrites: runs.reduce((n, r) => n + Math.max(0, clean - r.writes), 0),
     runsStartedMoreThanOnce: runs.filter((r) => r.jobStarts > 1).length,
   };
 }
