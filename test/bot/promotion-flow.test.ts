@@ -59,7 +59,7 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
 
     const updates = await demo.channel.waitFor((a) => a.method === 'PUT' && a.path.endsWith('/run-card-1'));
     expect(JSON.stringify(updates.activity)).toContain(runId);
-    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion run succeeded'));
+    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion finished'));
     expect(final.activity.entities?.[0]?.type).toBe('mention');
 
     await demo.chat.card('sync Contoso Production');
