@@ -1,24 +1,32 @@
 import type { Activity } from 'botbuilder';
 import { messageCard, type MessageTone } from '../cards/message-card';
+import type { CardAttachment } from '../cards/render';
 import type { PromotionRun } from '../core/runs/model';
 
 type Ended = Pick<PromotionRun, 'id' | 'status' | 'summary' | 'verified' | 'failureReason' | 'conversation'>;
 
 /**
- * The one message a run's end posts: the initiator's mention and the result card in a single activity, so the chat
- * shows one notice, not a text and a card that say the same thing.
+ * The one message a run's end posts: the result card, with the initiator's mention inside it (a card mention notifies
+ * in Teams like a text one), so the chat shows one notice, not a text and a card that say the same thing.
  */
 export function completionActivity(run: Ended, sourceName: string, targetName: string): Partial<Activity> {
   const { title, text, tone } = resultWords(run, sourceName, targetName);
   const card = messageCard({ title, text, tone, actions: [{ title: 'Open run', verb: 'run.open', data: { runId: run.id, page: 1 } }] });
   const initiator = run.conversation?.initiator;
-  if (!initiator) return { type: 'message', attachments: [card] };
-  const mention = `<at>${escapeXml(initiator.name)}</at>`;
+  return { type: 'message', attachments: [initiator ? withMention(card, initiator) : card] };
+}
+
+/** The card with `<at>name</at>` above its content and the mention entity Teams resolves it with. */
+function withMention(card: CardAttachment, person: { id: string; name: string }): CardAttachment {
+  const mention = `<at>${escapeXml(person.name)}</at>`;
+  const content = card.content as { body?: unknown[]; msteams?: Record<string, unknown> };
   return {
-    type: 'message',
-    text: mention,
-    attachments: [card],
-    entities: [{ type: 'mention', text: mention, mentioned: { id: initiator.id, name: initiator.name } }],
+    ...card,
+    content: {
+      ...card.content,
+      body: [{ type: 'TextBlock', text: mention, wrap: true }, ...(content.body ?? [])],
+      msteams: { ...content.msteams, entities: [{ type: 'mention', text: mention, mentioned: { id: person.id, name: person.name } }] },
+    },
   };
 }
 

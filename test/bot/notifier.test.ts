@@ -5,7 +5,7 @@ import type { DirectoryStore } from '../../core/access/directory-store';
 import type { ConversationStore } from '../../core/conversations/model';
 import { memoryLogger } from '../../core/logging/logger';
 import type { PromotionRun, RunStatus } from '../../core/runs/model';
-import { cardText } from '../support/cards';
+import { cardText, expectValidCard } from '../support/cards';
 import { makeRun } from '../support/store-fixtures';
 
 /** What the Bot Framework connector throws when Teams refuses a call: a RestError with the answer's headers. */
@@ -166,10 +166,12 @@ describe('run progress in the conversation', () => {
     expect(sent.map((s) => s.kind)).toEqual(['update', 'send']);
     expect(cardText(cardOf(sent[0]!.activity))).not.toContain('Item 3');
     const notice = sent[1]!.activity;
-    expect(notice.text).toBe('<at>Demo Operator</at>');
-    expect(notice.entities).toEqual([{ type: 'mention', text: '<at>Demo Operator</at>', mentioned: { id: '29:op', name: 'Demo Operator' } }]);
+    expect(notice.text).toBeUndefined();
     expect(notice.attachments).toHaveLength(1);
+    expectValidCard(notice.attachments[0]);
+    expect(cardOf(notice).msteams.entities).toEqual([{ type: 'mention', text: '<at>Demo Operator</at>', mentioned: { id: '29:op', name: 'Demo Operator' } }]);
     const text = cardText(cardOf(notice));
+    expect(text.startsWith('<at>Demo Operator</at>')).toBe(true);
     expect(text).toContain('Promotion finished');
     expect(text).toContain('10 of 10 subjects promoted from Contoso Staging to Contoso Production.');
     expect(text).toContain('verified in sync');
