@@ -40,6 +40,23 @@ describe('bot over the Bot Framework protocol (demo, no credentials)', () => {
     expect(JSON.stringify(reply.activity.attachments?.[0]?.content)).toContain('help');
   });
 
+  it('a command that fails on our side answers that nothing was changed, and is logged once without the message text', async () => {
+    const snapshots = bot.system.deps.snapshots;
+    const headers = snapshots.headers.bind(snapshots);
+    snapshots.headers = () => Promise.reject(Object.assign(new Error('server selection timed out'), { name: 'MongoServerSelectionError' }));
+    try {
+      const sent = messageActivity(channel, 'tenants contoso', { aadObjectId: 'demo-operator' });
+      await postActivity(bot.url, sent);
+      const reply = await channel.waitFor((a) => a.activity.replyToId === sent.id);
+      expect(JSON.stringify(reply.activity.attachments?.[0]?.content)).toContain('Nothing was changed; please try again.');
+    } finally {
+      snapshots.headers = headers;
+    }
+    const lines = bot.logs.map((l) => JSON.parse(l)).filter((l) => l.event === 'command.failed');
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', error: 'MongoServerSelectionError', conversationId: 'conv-demo-operator' })]);
+    expect(bot.logs.join('\n')).not.toContain('tenants contoso');
+  });
+
   it('reports store and worker health without any configuration', async () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(200);

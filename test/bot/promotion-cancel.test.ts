@@ -61,6 +61,22 @@ describe('cancelling a promotion request from chat', () => {
     expect(events.at(-1)).toMatchObject({ actorId: 'demo-approver', metadata: { requester: 'demo-operator', byRequester: false } });
   });
 
+  it('a store failure while cancelling answers that nothing was changed, and is logged once with the verb', async () => {
+    const { cancel, requestId } = await pendingRequest();
+    const requests = demo.bot.system.deps.requests;
+    const close = requests.close.bind(requests);
+    requests.close = () => Promise.reject(Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed'), { name: 'MongoNetworkError' }));
+    try {
+      const failed = errorOf(await demo.chat.press(cancel));
+      expect(failed).toMatchObject({ statusCode: 500, message: 'Something went wrong on our side. Nothing was changed; please try again.' });
+    } finally {
+      requests.close = close;
+    }
+    const lines = demo.bot.logs.map((l) => JSON.parse(l)).filter((l) => l.event === 'card.action.failed');
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', verb: 'promotion.cancel', error: 'MongoNetworkError' })]);
+    expect((await demo.bot.system.db.collection('promotionRequests').findOne({ _id: requestId as never }))?.closedAt).toBeUndefined();
+  });
+
   it('a viewer cannot cancel an operator’s request: refused, audited, nothing changes, and the operator can still confirm it', async () => {
     const { confirm, cancel, requestId } = await pendingRequest();
     const before = (await audits('promotion.request.cancelled')).length;
