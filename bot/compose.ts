@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { isDemoMode, type Env } from '../core/config/env';
@@ -11,6 +12,10 @@ import { MongoMappingStore } from '../core/store/mongo-mapping-store';
 import { MongoPromotionRequestStore } from '../core/store/mongo-promotion-request-store';
 import { resolveMongo, DEMO_DATA_DIR } from '../core/store/mongo-resolver';
 import { MongoRunStore } from '../core/store/mongo-run-store';
+import { MongoRunLease } from '../core/store/mongo-run-lease';
+import { MongoItemJournal } from '../core/store/mongo-item-journal';
+import { isTransientStoreError } from '../core/store/mongo-errors';
+import { jsonLogger } from '../core/logging/logger';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
@@ -70,6 +75,9 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
+    const workerName = `tenantatlas-${hostname()}-${process.pid}`;
+    const logger = jsonLogger({ level: env.LOG_LEVEL, fields: { worker: workerName } });
+    const shutdown = new AbortController();
     const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
     const port = env.PORT;
     let publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
@@ -89,7 +97,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       requests: new MongoPromotionRequestStore(db),
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
-      queue: new AgendaPromotionQueue(agenda),
+      queue: new AgendaPromotionQueue(agenda, db),
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
@@ -102,7 +110,29 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
     if (env.ROLE !== 'web') {
       defineJobs(agenda, {
-        executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now },
+        executor: {
+          runs,
+          directory,
+          controls,
+          audit,
+          graph: graph.client,
+          progress: notifier,
+          lease: new MongoRunLease(db),
+          journal: new MongoItemJournal(db),
+          logger,
+          settings: {
+            owner: workerName,
+            leaseMs: env.RUN_LEASE_MS,
+            visibilityWaitMs: env.WRITE_VISIBILITY_WAIT_MS,
+            visibilityPollMs: Math.min(2_000, Math.max(100, Math.floor(env.WRITE_VISIBILITY_WAIT_MS / 20))),
+            retryDelaysMs: env.RUN_RETRY_DELAYS_MS,
+          },
+          isTransient: isTransientStoreError,
+          now,
+        },
+        queue: deps.queue,
+        watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS,
+        shutdownSignal: shutdown.signal,
         directory,
         snapshots,
         inventoryGraph: graph.client,
@@ -110,12 +140,14 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
         promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
         log,
       });
-      await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS });
+      await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS });
       workerState = 'running';
       // Runs after the worker drained (stops run in reverse): the last runs' final messages go out before the store closes.
       stops.push(() => Promise.race([notifier.flushAll(), new Promise((resolve) => setTimeout(resolve, NOTICE_FLUSH_MS))]));
       stops.push(async () => {
         workerState = 'stopped';
+        // A running run stops at its next item boundary and releases its lease, so another worker resumes it now.
+        shutdown.abort();
         // drain waits for running jobs; stop alone would unlock them for another worker mid-write.
         await agenda.drain(30_000).catch((error: unknown) => logger.warn('worker.drain.failed', errorFields(error)));
         await agenda.stop();
