@@ -15,7 +15,6 @@ import { MongoRunStore } from '../core/store/mongo-run-store';
 import { MongoRunLease } from '../core/store/mongo-run-lease';
 import { MongoItemJournal } from '../core/store/mongo-item-journal';
 import { isTransientStoreError } from '../core/store/mongo-errors';
-import { jsonLogger } from '../core/logging/logger';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
@@ -76,7 +75,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
     const workerName = `tenantatlas-${hostname()}-${process.pid}`;
-    const logger = jsonLogger({ level: env.LOG_LEVEL, fields: { worker: workerName } });
+    const workerLogger = logger.child({ worker: workerName });
     const shutdown = new AbortController();
     const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
     const port = env.PORT;
@@ -119,7 +118,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
           progress: notifier,
           lease: new MongoRunLease(db),
           journal: new MongoItemJournal(db),
-          logger,
+          logger: workerLogger,
           settings: {
             owner: workerName,
             leaseMs: env.RUN_LEASE_MS,
