@@ -36,7 +36,7 @@ export function dying<T extends object>(target: T, death: WorkerDeath): T {
  */
 export function dyingWorker(
   deps: ExecutorDeps,
-  killAt: { graphWrite?: (spec: GraphRequestSpec) => boolean; journal?: 'recordIntent' | 'recordCreated' | 'finish'; runStore?: 'recordItem' },
+  killAt: { graphWrite?: (spec: GraphRequestSpec) => boolean; journal?: 'recordIntent' | 'recordCreated' | 'finish'; afterIntent?: true; runStore?: 'recordItem' },
 ): { deps: ExecutorDeps; death: WorkerDeath } {
   const death = new WorkerDeath();
   const graph: PromotionGraph = {
@@ -65,12 +65,23 @@ export function dyingWorker(
       }),
       death,
     );
+  const killed = killing(deps.journal, killAt.journal);
+  // With afterIntent, the intent is written, then the worker dies before its first request reaches Graph.
+  const journal: typeof killed = killAt.afterIntent
+    ? Object.assign(Object.create(killed) as typeof killed, {
+        recordIntent: async (...args: Parameters<typeof killed.recordIntent>) => {
+          const recorded = await killed.recordIntent(...args);
+          death.kill();
+          return recorded;
+        },
+      })
+    : killed;
   return {
     death,
     deps: {
       ...deps,
       graph,
-      journal: killing(deps.journal, killAt.journal),
+      journal,
       runs: killing(deps.runs, killAt.runStore),
       lease: dying(deps.lease, death),
       progress: dying(deps.progress, death),
