@@ -166,8 +166,14 @@ export class ConversationNotifier implements RunProgressNotifier {
     const maxAttempts = this.opts.maxAttempts ?? 5;
     try {
       const reference = await this.referenceOf(run);
-      const logic = reference ? await build() : undefined;
-      if (!reference || !logic) return 'failed';
+      if (!reference) {
+        // No conversation to post to (the run was not confirmed from chat, or its reference is gone): say so once.
+        if (run.conversation?.conversationId && !box.unreachable) logger.warn('run.progress.conversation_unknown', { runId });
+        box.unreachable = true;
+        return 'failed';
+      }
+      const logic = await build();
+      if (!logic) return 'failed';
       for (let attempt = 1; ; attempt++) {
         const wait = box.notBefore - this.now();
         if (wait > 0) await this.sleep(wait);
@@ -211,7 +217,6 @@ export class ConversationNotifier implements RunProgressNotifier {
     const conversationId = run.conversation?.conversationId;
     if (!conversationId) return undefined;
     const stored = await this.opts.conversations.get(run.workspaceId, conversationId);
-    if (!stored) this.opts.logger.warn('run.progress.conversation_unknown', { runId: run.id });
     return stored?.reference as Partial<ConversationReference> | undefined;
   }
 

@@ -218,6 +218,21 @@ describe('run progress in the conversation', () => {
     expect(JSON.stringify(logger.lines)).not.toContain('smba.trafficmanager.net');
   });
 
+  it('a run whose conversation is not known posts nothing and says so once', async () => {
+    const time = fakeTime();
+    const { adapter, calls } = fakeAdapter();
+    const logger = memoryLogger();
+    const unknown = { get: async () => undefined, save: async () => undefined } as unknown as ConversationStore;
+    const notifier = new ConversationNotifier({ adapter, appId: '', conversations: unknown, directory, intervalMs: 0, logger, sleep: time.sleep, clock: time.clock });
+    const run = runWithCard();
+    for (let n = 1; n <= 5; n++) {
+      await notifier.update(...atItem(run, n));
+      await notifier.flush(run.id);
+    }
+    expect(calls()).toBe(0);
+    expect(logger.lines.filter((l) => l.event === 'run.progress.conversation_unknown')).toEqual([expect.objectContaining({ level: 'warn', fields: { runId: run.id } })]);
+  });
+
   it('gives up on a conversation throttled for good after the attempts cap, and still tries the final message', async () => {
     const time = fakeTime();
     const always429 = Array.from({ length: 20 }, () => teamsRefusal(429, { 'Retry-After': '30' }));
