@@ -142,7 +142,11 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS });
       workerState = 'running';
       // Runs after the worker drained (stops run in reverse): the last runs' final messages go out before the store closes.
-      stops.push(() => Promise.race([notifier.flushAll(), new Promise((resolve) => setTimeout(resolve, NOTICE_FLUSH_MS))]));
+      stops.push(async () => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([notifier.flushAll(), new Promise((resolve) => (timer = setTimeout(resolve, NOTICE_FLUSH_MS)))]);
+        clearTimeout(timer);
+      });
       stops.push(async () => {
         workerState = 'stopped';
         // A running run stops at its next item boundary and releases its lease, so another worker resumes it now.
