@@ -86,6 +86,6 @@ export function compareCard(view: CompareCardView): CardAttachment {
       execute('Refresh', { verb: 'compare.refresh', data: { selection, registry } }),
       ...(registry ? [execute('Back to tenants', { verb: 'tenants.back', data: registry })] : []),
     ],
-    fingerprintText: `Fingerprint ${view.fingerprint.slice(0, 12)}`,
+    detailsText: `Details: compare ${view.fingerprint.slice(0, 12)}`,
   });
 }

@@ -2,6 +2,7 @@ import type { RunId } from '../core/ids';
 import type { RunStatus, SummaryCounts } from '../core/runs/model';
 import { execute, paging } from './actions';
 import { RUN_STATUS_LABELS } from './labels';
+import { pauseBanner, type PauseView } from './pause-banner';
 import { renderCard, type CardAttachment } from './render';
 import { directionText } from './tenant-header';
 import template from './templates/runs.json';
@@ -31,7 +32,7 @@ export interface RunsCardView {
   filter: { tenantId?: string; status?: RunStatus };
   /** e.g. "for Contoso Production · status failed"; empty when unfiltered. */
   filterText: string;
-  pause?: { byName: string; reason: string; since: Date };
+  pause?: PauseView;
 }
 
 /** Most runs one card lists. */
@@ -45,9 +46,7 @@ function countsText({ total, succeeded, failed, skipped }: SummaryCounts): strin
 export function runsCard(view: RunsCardView): CardAttachment {
   return renderCard(template, {
     filterText: clip(view.filterText, 200),
-    paused: view.pause !== undefined,
-    pauseText: view.pause ? `Promotions paused by ${clip(view.pause.byName, 80)}: ${clip(view.pause.reason, 300)}` : '',
-    pauseSince: view.pause ? `Since ${cardDateTime(view.pause.since)}` : '',
+    ...pauseBanner(view.pause),
     emptyText: view.rows.length === 0 ? 'No promotion runs to show.' : '',
     rows: view.rows.slice(0, MAX_RUN_ROWS).map((row) => ({
       direction: directionText(row.sourceName, row.targetName),

@@ -11,7 +11,9 @@ import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import { compareTenants, type Comparison, type CompareRequest } from '../../core/workflows/compare-tenants';
 import type { BotRequest } from '../turn';
 import { csvExportLink } from '../views/export-link';
-import { tenantView } from '../views/tenant-view';
+import { readFailureText, tenantView } from '../views/tenant-view';
+import { compareUnavailableCard, type UnreadTenantView } from '../../cards/compare-unavailable-card';
+import { NEVER_OBSERVED } from '../../core/preflight/evidence';
 
 /** "All types" or the labels of the chosen types. */
 export function typesText(types: readonly SubjectTypeKey[]): string {
@@ -33,10 +35,22 @@ export async function compareAnswer(req: BotRequest, request: CompareRequest, pa
   return renderComparison(req, comparison, page, registry);
 }
 
+/** The sides of a comparison without a usable snapshot (never read), which make every count an invention. */
+function unreadSides(c: Comparison): UnreadTenantView[] {
+  const sides = [['Source', c.source, c.sourceSnapshot], ['Target', c.target, c.targetSnapshot]] as const;
+  return sides
+    .filter(([, , snapshot]) => snapshot.observedAt.getTime() <= NEVER_OBSERVED.getTime())
+    .map(([role, tenant, snapshot]) => ({ role, displayName: tenant.displayName, why: readFailureText(snapshot.staleReason) }));
+}
+
 /** The compare card for a comparison; same snapshots and selection give the same card data. */
 export function renderComparison(req: BotRequest, c: Comparison, page: number, registry?: RegistryData): CardAttachment {
   const { deps, ctx } = req;
   const now = deps.now();
+  const unread = unreadSides(c);
+  if (unread.length > 0) {
+    return compareUnavailableCard({ sourceName: c.source.displayName, targetName: c.target.displayName, selection: c.preview.selection, unread, ...(registry ? { registry } : {}) });
+  }
   const differences = c.preview.entries.filter((e) => e.state !== 'in_sync');
   const pageCount = Math.max(1, Math.ceil(differences.length / MAX_COMPARE_ROWS));
   const current = Math.min(Math.max(1, page), pageCount);

@@ -1,4 +1,6 @@
 import { preflightCard, type BlockedGroupView, type MappingGapView, type MappingUsedView } from '../../cards/preflight-card';
+import type { PauseView } from '../../cards/pause-banner';
+import type { ReadySubjectView } from '../../cards/ready-list';
 import type { CardAttachment } from '../../cards/render';
 import type { RegistryData } from '../../cards/verbs';
 import { hasWorkspaceCapability } from '../../core/access/policy';
@@ -12,6 +14,7 @@ import { generatePreflight, type PreflightResult } from '../../core/workflows/ge
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
 import { csvExportLink } from '../views/export-link';
+import { pauseView } from '../views/pause-view';
 import { tenantView } from '../views/tenant-view';
 import { typesText } from './compare';
 
@@ -64,8 +67,15 @@ export function mappingsUsed({ preflight, sourceSnapshot, targetSnapshot }: Deri
   return [...used.values()].sort((a, b) => a.kindLabel.localeCompare(b.kindLabel) || a.sourceName.localeCompare(b.sourceName));
 }
 
-/** The preflight card for a result. */
-export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData): CardAttachment {
+/** The subjects a promotion of this preflight would write, in preflight order. */
+export function readySubjects(preflight: PromotionPreflight): ReadySubjectView[] {
+  return preflight.items
+    .filter((i) => i.outcome === 'ready')
+    .map((i) => ({ typeLabel: SUBJECT_TYPES[i.type].label, displayName: i.displayName, action: i.action }));
+}
+
+/** The preflight card for a result, with the pause banner when promotions are paused. */
+export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData, pause?: PauseView): CardAttachment {
   const { deps, ctx } = req;
   const now = deps.now();
   const { preflight } = result;
@@ -81,6 +91,8 @@ export function renderPreflight(req: BotRequest, result: PreflightResult, regist
     canMap: hasWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_MANAGE'),
     mappingsUsed: mappingsUsed(result),
     excluded: preflight.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.key.type].label, displayName: e.key.displayName, why: e.why })),
+    ready: readySubjects(preflight),
+    ...(pause ? { pause } : {}),
     execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: result.canExecute.reason },
     exportUrl: csvExportLink(req, 'preflight', selection),
     compareFingerprint: preflight.compare.fingerprint,
@@ -95,5 +107,6 @@ export async function preflightAnswer(
   selection: { sourceTenantId: string; targetTenantId: string; types: SubjectTypeKey[]; includeAssignments: boolean },
   registry?: RegistryData,
 ): Promise<CardAttachment> {
-  return renderPreflight(req, await generatePreflight(req.deps, req.ctx, selection), registry);
+  const [result, pause] = await Promise.all([generatePreflight(req.deps, req.ctx, selection), pauseView(req)]);
+  return renderPreflight(req, result, registry, pause);
 }

@@ -8,7 +8,7 @@ describe('run detail card', () => {
   it('shows status, people, timings in the reader’s locale and the summary with the verified count', () => {
     const card = runDetailCard(runDetailView());
     expectValidCard(card);
-    expect(textBlock(card, 'Partially succeeded').color).toBe('warning');
+    expect(textBlock(card, 'Partially succeeded').color).toBe('attention');
     expect(facts(card)).toEqual([
       ['Types', 'Settings catalog, Compliance policy'],
       ['Assignments', 'Assignments included'],

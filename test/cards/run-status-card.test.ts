@@ -40,7 +40,7 @@ describe('run status card', () => {
       ['queued', 'Queued', 'default'],
       ['running', 'Running', 'accent'],
       ['succeeded', 'Succeeded', 'good'],
-      ['partially_succeeded', 'Partially succeeded', 'warning'],
+      ['partially_succeeded', 'Partially succeeded', 'attention'],
       ['failed', 'Failed', 'attention'],
     ] as const;
     for (const [status, label, color] of cases) {
