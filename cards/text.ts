@@ -6,6 +6,16 @@ export function clip(text: string, max = MAX_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Shortens `text` by cutting out its middle, keeping the start and the end: setting paths tell two settings apart
+ * by their last part (`…_blockexecutablecontentfromemailclient`), which a cut at the end would lose.
+ */
+export function clipMiddle(text: string, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  const head = Math.floor((max - 1) / 3);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
 /** At most `max` items of a list and the "+N more" line for the rest (undefined when nothing is hidden). */
 export function bounded<T>(items: readonly T[], max: number, total = items.length): { shown: T[]; more: string | undefined } {
   const shown = items.slice(0, max);

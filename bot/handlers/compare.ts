@@ -4,7 +4,7 @@ import type { RegistryData } from '../../cards/verbs';
 import { hasWorkspaceCapability, missingCapabilityText } from '../../core/access/policy';
 import { InvalidInput, NotFound } from '../../core/errors';
 import { normaliseName } from '../../core/compare/subject-identity';
-import { ASSIGNMENTS_PATH, entryDifferenceCount, settingDifferences } from '../../core/compare/setting-differences';
+import { ASSIGNMENTS_PATH, entryDifferenceCount, entrySettingDifferences } from '../../core/compare/setting-differences';
 import { subjectDetailsCard } from '../../cards/subject-details-card';
 import { parseSubjectTypeKey, SUBJECT_TYPES } from '../../core/subjects/registry';
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
@@ -84,21 +84,17 @@ export async function detailsAnswer(req: BotRequest, request: CompareRequest, su
   const wanted = normaliseName(subject.displayName);
   const entry = c.preview.entries.find((e) => e.type === subject.type && normaliseName(e.displayName) === wanted);
   if (!entry) throw new NotFound('subject');
-  const source = c.sourceSnapshot.subjects.find((s) => s.type === entry.type && entry.sourceIds[0] === s.graphId);
-  const target = c.targetSnapshot.subjects.find((s) => s.type === entry.type && entry.targetIds[0] === s.graphId);
-  const differences = source && target && entry.state === 'different'
-    ? settingDifferences(source, target, { includeAssignments: c.preview.selection.includeAssignments })
-    : [];
-  const settings = differences.filter((d) => d.path !== ASSIGNMENTS_PATH);
+  const differences = entrySettingDifferences(entry, c.sourceSnapshot, c.targetSnapshot, { includeAssignments: c.preview.selection.includeAssignments });
+  const settings = differences.filter((d) => d.path !== ASSIGNMENTS_PATH).length;
   return subjectDetailsCard({
     typeLabel: SUBJECT_TYPES[entry.type].label,
     displayName: entry.displayName,
     state: entry.state,
     sourceName: c.source.displayName,
     targetName: c.target.displayName,
-    differences: settings,
-    totalDifferences: settings.length,
-    assignmentsDiffer: settings.length !== differences.length,
+    differences,
+    totalDifferences: settings,
+    assignmentsDiffer: Boolean(entry.assignmentsOnly),
     selection: c.preview.selection,
     comparePage,
     ...(registry ? { registry } : {}),
