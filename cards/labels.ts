@@ -1,3 +1,4 @@
+import type { AuditAction } from '../core/audit/model';
 import type { CompareState } from '../core/compare/model';
 import type { ItemOutcome, RunStatus } from '../core/runs/model';
 
@@ -48,3 +49,18 @@ export const SUMMARY_COUNT_LABELS = [
 export function assignmentModeText(includeAssignments: boolean): string {
   return includeAssignments ? 'Assignments included' : 'Assignments not included (policies only)';
 }
+
+/** Audit actions as an admin reads them in the audit card. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'promotion.preflight.generated': 'Preflight generated',
+  'promotion.execute.started': 'Promotion run started',
+  'promotion.execute.completed': 'Promotion run finished',
+  'promotion.execute.refused': 'Promotion refused',
+  'action.forbidden': 'Refused: missing right',
+  'controls.promotions.paused': 'Promotions paused',
+  'controls.promotions.resumed': 'Promotions resumed',
+  'inventory.sync.requested': 'Inventory sync requested',
+  'export.downloaded': 'Export downloaded',
+  'mapping.saved': 'Mapping saved',
+  'mapping.removed': 'Mapping removed',
+};

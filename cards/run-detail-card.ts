@@ -6,7 +6,7 @@ import { renderCard, type CardAttachment } from './render';
 import { summaryFacts } from './summary-facts';
 import { directionText } from './tenant-header';
 import template from './templates/run-detail.json';
-import { bounded, cardDateTime, clip } from './text';
+import { bounded, cardDateTime, clip, shortRunId } from './text';
 import type { PageView, SubjectNoteView } from './view-parts';
 
 /** One recorded item result of a run. */
@@ -64,7 +64,7 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
   const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
   const open = (page: number) => ({ verb: 'run.open' as const, data: { runId: view.runId, page } });
   return renderCard(template, {
-    title: `Run ${clip(view.runId, 60)}`,
+    title: `Run ${shortRunId(view.runId)}`,
     status: RUN_STATUS_LABELS[view.status].label,
     statusColor: RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.source.displayName, view.target.displayName),

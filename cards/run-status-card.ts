@@ -6,7 +6,7 @@ import { renderCard, type CardAttachment } from './render';
 import { summaryFacts } from './summary-facts';
 import { directionText } from './tenant-header';
 import template from './templates/run-status.json';
-import { clip } from './text';
+import { clip, shortRunId } from './text';
 import type { RegistryData } from './verbs';
 
 /** A run's live state, as the card updated in place during the run shows it. */
@@ -46,7 +46,7 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
     direction: directionText(view.sourceName, view.targetName),
     failureReason: view.failureReason ? clip(view.failureReason, 400) : '',
     selectionFacts: [
-      { title: 'Run', value: view.runId },
+      { title: 'Run', value: shortRunId(view.runId) },
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
     ],

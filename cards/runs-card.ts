@@ -6,7 +6,7 @@ import { pauseBanner, type PauseView } from './pause-banner';
 import { renderCard, type CardAttachment } from './render';
 import { directionText } from './tenant-header';
 import template from './templates/runs.json';
-import { cardDateTime, clip } from './text';
+import { cardDateTime, clip, shortRunId } from './text';
 import type { PageView } from './view-parts';
 
 /** One row of the run history. */
@@ -53,6 +53,7 @@ export function runsCard(view: RunsCardView): CardAttachment {
       counts: countsText(row.summary),
       people: `By ${clip(row.initiatorName, 60)} · approved by ${clip(row.approverName, 60)}`,
       when: [
+        `Run ${shortRunId(row.runId)}`,
         row.startedAt ? `Started ${cardDateTime(row.startedAt)}` : `Queued ${cardDateTime(row.createdAt)}`,
         ...(row.durationText ? [row.durationText] : []),
       ].join(' · '),

@@ -54,3 +54,11 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+/** Characters of a run id that cards show and that `run` accepts as a unique prefix (at least 6 are required). */
+export const SHORT_RUN_ID_LENGTH = 8;
+
+/** "3f9c2a1b": the short id of a run, enough to tell runs apart and to type `run 3f9c2a1b`. */
+export function shortRunId(runId: string): string {
+  return runId.slice(0, SHORT_RUN_ID_LENGTH);
+}

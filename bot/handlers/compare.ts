@@ -11,6 +11,7 @@ import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import { compareTenants, type Comparison, type CompareRequest } from '../../core/workflows/compare-tenants';
 import type { BotRequest } from '../turn';
 import { csvExportLink } from '../views/export-link';
+import { grantHint } from '../views/grant-hint';
 import { readFailureText, tenantView } from '../views/tenant-view';
 import { compareUnavailableCard, type UnreadTenantView } from '../../cards/compare-unavailable-card';
 import { NEVER_OBSERVED } from '../../core/preflight/evidence';
@@ -32,7 +33,8 @@ export function parseTypes(words: readonly string[]): SubjectTypeKey[] {
 /** Runs a compare and renders its card at the given page. */
 export async function compareAnswer(req: BotRequest, request: CompareRequest, page: number, registry?: RegistryData): Promise<CardAttachment> {
   const comparison = await compareTenants(req.deps, req.ctx, request);
-  return renderComparison(req, comparison, page, registry);
+  const hint = hasWorkspaceCapability(req.ctx.actor, 'WORKSPACE_BASELINES_MANAGE') ? '' : await grantHint(req);
+  return renderComparison(req, comparison, page, registry, hint);
 }
 
 /** The sides of a comparison without a usable snapshot (never read), which make every count an invention. */
@@ -44,7 +46,7 @@ function unreadSides(c: Comparison): UnreadTenantView[] {
 }
 
 /** The compare card for a comparison; same snapshots and selection give the same card data. */
-export function renderComparison(req: BotRequest, c: Comparison, page: number, registry?: RegistryData): CardAttachment {
+export function renderComparison(req: BotRequest, c: Comparison, page: number, registry?: RegistryData, grant = ''): CardAttachment {
   const { deps, ctx } = req;
   const now = deps.now();
   const unread = unreadSides(c);
@@ -72,7 +74,7 @@ export function renderComparison(req: BotRequest, c: Comparison, page: number, r
     })),
     page: { page: current, pageCount },
     fingerprint: c.preview.fingerprint,
-    preflight: canPreflight ? { enabled: true } : { enabled: false, reason: missingCapabilityText('WORKSPACE_BASELINES_MANAGE') },
+    preflight: canPreflight ? { enabled: true } : { enabled: false, reason: `${missingCapabilityText('WORKSPACE_BASELINES_MANAGE')} ${grant}`.trim() },
     exportUrl: csvExportLink(req, 'compare', selection),
     ...(registry ? { registry } : {}),
   });

@@ -3,7 +3,7 @@ import type { PauseView } from '../../cards/pause-banner';
 import type { ReadySubjectView } from '../../cards/ready-list';
 import type { CardAttachment } from '../../cards/render';
 import type { RegistryData } from '../../cards/verbs';
-import { hasWorkspaceCapability } from '../../core/access/policy';
+import { hasTenantCapability, hasWorkspaceCapability } from '../../core/access/policy';
 import type { InventorySnapshot } from '../../core/inventory/model';
 import type { PromotionPreflight } from '../../core/preflight/model';
 import { blockedReasonText, mappingGapText } from '../../core/preflight/reason-text';
@@ -14,6 +14,7 @@ import { generatePreflight, type PreflightResult } from '../../core/workflows/ge
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
 import { csvExportLink } from '../views/export-link';
+import { grantHint } from '../views/grant-hint';
 import { pauseView } from '../views/pause-view';
 import { tenantView } from '../views/tenant-view';
 import { typesText } from './compare';
@@ -75,7 +76,7 @@ export function readySubjects(preflight: PromotionPreflight): ReadySubjectView[]
 }
 
 /** The preflight card for a result, with the pause banner when promotions are paused. */
-export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData, pause?: PauseView): CardAttachment {
+export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData, pause?: PauseView, grant = ''): CardAttachment {
   const { deps, ctx } = req;
   const now = deps.now();
   const { preflight } = result;
@@ -93,7 +94,7 @@ export function renderPreflight(req: BotRequest, result: PreflightResult, regist
     excluded: preflight.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.key.type].label, displayName: e.key.displayName, why: e.why })),
     ready: readySubjects(preflight),
     ...(pause ? { pause } : {}),
-    execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: result.canExecute.reason },
+    execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: `${result.canExecute.reason} ${grant}`.trim() },
     exportUrl: csvExportLink(req, 'preflight', selection),
     compareFingerprint: preflight.compare.fingerprint,
     fingerprint: preflight.fingerprint,
@@ -108,5 +109,6 @@ export async function preflightAnswer(
   registry?: RegistryData,
 ): Promise<CardAttachment> {
   const [result, pause] = await Promise.all([generatePreflight(req.deps, req.ctx, selection), pauseView(req)]);
-  return renderPreflight(req, result, registry, pause);
+  const lacksRight = !result.canExecute.allowed && !hasTenantCapability(req.ctx.actor, result.target.id, 'TENANT_MANAGE');
+  return renderPreflight(req, result, registry, pause, lacksRight ? await grantHint(req) : '');
 }

@@ -43,7 +43,7 @@ const GRAPH_STATUS_WORDS: Record<string, string> = {
 /** Why a tenant could not be read, in words an operator acts on (the stored reason quotes Graph's status and path). */
 export function readFailureText(staleReason: string | undefined): string {
   if (!staleReason) return 'It has not been read yet: the first inventory sync has not finished.';
-  const status = /answered (\d{3})/.exec(staleReason)?.[1];
+  const status = /answer(?:ed|ing) (\d{3})/.exec(staleReason)?.[1];
   if (!status) return `The last inventory sync failed: ${staleReason}`;
   return GRAPH_STATUS_WORDS[status]
     ?? (status.startsWith('5') ? `Microsoft Graph was unavailable for this tenant (HTTP ${status}) on every attempt.` : `Microsoft Graph refused the reads of this tenant (HTTP ${status}).`);

@@ -41,7 +41,7 @@ export function settingDifferences(source: InventorySubject, target: InventorySu
   const names = opts.names ?? NO_NAMES;
   const sourceLeaves = flattenSettings(source.payload);
   const targetLeaves = flattenSettings(target.payload);
-  const rows = differingUnits(sourceLeaves, targetLeaves, leavesEqual).map((unit) => ({
+  const rows = differingUnits(sourceLeaves, targetLeaves, leavesEqual).filter(isSetting).map((unit) => ({
     path: unitLabel(unit),
     sourceValue: unitValue(unit, sourceLeaves, names.source, max),
     targetValue: unitValue(unit, targetLeaves, names.target, max),
@@ -52,7 +52,7 @@ export function settingDifferences(source: InventorySubject, target: InventorySu
 
 /** How many settings differ (the compare card's count), without rendering any value; assignments aside. */
 export function countSettingDifferences(source: Pick<InventorySubject, 'payload'>, target: Pick<InventorySubject, 'payload'>): number {
-  return differingUnits(flattenSettings(source.payload), flattenSettings(target.payload), leavesEqual).length;
+  return differingUnits(flattenSettings(source.payload), flattenSettings(target.payload), leavesEqual).filter(isSetting).length;
 }
 
 /**
@@ -109,6 +109,10 @@ function assignmentRows(source: InventorySubject, target: InventorySubject, name
   // Same targets by name, other details (ids, settings of an assignment): still say they differ.
   return rows.length > 0 ? rows : [{ path: ASSIGNMENTS_PATH, sourceValue: 'same targets, other details', targetValue: 'same targets, other details' }];
 }
+
+/** The name is the subject's identity (how the compare pairs subjects), not one of its settings. */
+const IDENTITY_KEYS = new Set(['name', 'displayName']);
+const isSetting = (unit: SettingUnit) => !IDENTITY_KEYS.has(unit.key);
 
 /** Leaves are primitives or empty containers (flattenSettings descends into everything else). */
 function leavesEqual(a: unknown, b: unknown): boolean {
