@@ -80,7 +80,8 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
     itemsTitle: view.items.length > 0 ? 'Results' : 'No item has been processed yet.',
     items: view.items.slice(0, MAX_ITEM_ROWS).map((item) => ({
       name: `${clip(item.typeLabel, 60)} · ${clip(item.displayName, 120)}`,
-      detail: item.targetId ? `${DONE_TEXT[item.action]} · target id ${clip(item.targetId, 80)}` : INTENT_TEXT[item.action],
+      // The row names the subject; its id in the target is for the export and the audit, not for reading.
+      detail: item.targetId ? `${DONE_TEXT[item.action]} in ${clip(view.target.displayName, 80)}` : INTENT_TEXT[item.action],
       reason: item.reason ? clip(item.reason, 240) : '',
       outcome: ITEM_OUTCOME_LABELS[item.outcome].label,
       outcomeColor: ITEM_OUTCOME_LABELS[item.outcome].color,

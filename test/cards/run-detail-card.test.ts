@@ -27,10 +27,10 @@ describe('run detail card', () => {
     expect(text).toContain('Duration 3 min 12 s');
   });
 
-  it('lists each item with type, name, outcome, reason and target id', () => {
+  it('lists each item with type, name, outcome and reason, naming the target rather than showing the object id', () => {
     const card = runDetailCard(runDetailView());
     const text = cardText(card);
-    expect(text).toContain('Settings catalog · Win11 Baseline\nUpdated · target id tgt-001\nSucceeded');
+    expect(text).toContain('Settings catalog · Win11 Baseline\nUpdated in Contoso Production\nSucceeded');
     expect(text).toContain('Compliance policy · iOS Compliance\nCreate\nGraph answered 400: the payload is invalid for this tenant.\nFailed');
     expect(text).toContain('Changed in the target since the preflight.\nSkipped');
     expect(textBlock(card, 'Failed').color).toBe('attention');
