@@ -45,7 +45,9 @@ export function confirmCard(view: ConfirmCardView): CardAttachment {
     `Promote ${view.readyCount} to ${target}`,
     { verb: 'promotion.confirm', data },
     view.pause ? { enabled: false, reason: PAUSED_REASON } : { enabled: true },
-    'destructive',
+    // Positive, the host's filled primary button: the destructive style renders pale red with light text in Teams
+    // clients and reads as disabled; the warning box above already says what is changed.
+    'positive',
   );
   return renderCard(template, {
     direction: directionText(view.sourceName, view.targetName),

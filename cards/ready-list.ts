@@ -22,7 +22,7 @@ export interface ReadyListItem {
 /** Rows shown before "Show all". */
 export const FIRST_READY_ROWS = 5;
 /** Rows inside "Show all"; beyond them the card points at the export, so the card stays under the size limit. */
-export const MAX_SHOWN_READY_ROWS = 60;
+export const MAX_SHOWN_READY_ROWS = 40;
 
 const ACTION_WORD = { create: 'Create', update: 'Update' } as const;
 const row = (s: ReadySubjectView) => ({ text: `${ACTION_WORD[s.action]} · ${clip(s.typeLabel, 40)} · ${clip(s.displayName, 100)}` });

@@ -80,13 +80,16 @@ export function renderComparison(req: BotRequest, c: Comparison, page: number, r
   });
 }
 
+/** Longest value the details card shows (the card clips at the same length). */
+const MAX_DETAIL_VALUE = 120;
+
 /** The setting-level differences of one subject of a compare. */
 export async function detailsAnswer(req: BotRequest, request: CompareRequest, subject: { type: SubjectTypeKey; displayName: string }, comparePage: number, registry?: RegistryData): Promise<CardAttachment> {
   const c = await compareTenants(req.deps, req.ctx, request);
   const wanted = normaliseName(subject.displayName);
   const entry = c.preview.entries.find((e) => e.type === subject.type && normaliseName(e.displayName) === wanted);
   if (!entry) throw new NotFound('subject');
-  const differences = entrySettingDifferences(entry, c.sourceSnapshot, c.targetSnapshot, { includeAssignments: c.preview.selection.includeAssignments });
+  const differences = entrySettingDifferences(entry, c.sourceSnapshot, c.targetSnapshot, { includeAssignments: c.preview.selection.includeAssignments, maxValueLength: MAX_DETAIL_VALUE });
   const settings = differences.filter((d) => d.path !== ASSIGNMENTS_PATH).length;
   return subjectDetailsCard({
     typeLabel: SUBJECT_TYPES[entry.type].label,

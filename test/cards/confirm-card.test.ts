@@ -29,7 +29,7 @@ describe('confirmation card', () => {
   it('offers Confirm and Cancel for the pending request, with its selection and preflight fingerprint', () => {
     const card = confirmCard(confirmView({ selection: { ...confirmView().selection, includeAssignments: false } }));
     const expected = { ...data, selection: { ...data.selection, includeAssignments: false } };
-    expect(actionByTitle(card, 'Promote 5 to Contoso Production')).toMatchObject({ verb: 'promotion.confirm', style: 'destructive', isEnabled: true, data: expected });
+    expect(actionByTitle(card, 'Promote 5 to Contoso Production')).toMatchObject({ verb: 'promotion.confirm', style: 'positive', isEnabled: true, data: expected });
     expect(actionByTitle(card, 'Cancel')).toMatchObject({ verb: 'promotion.cancel', data: expected });
     expect(factValue(card, 'Assignments')).toBe('Assignments not included (policies only)');
   });

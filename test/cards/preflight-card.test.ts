@@ -125,6 +125,6 @@ describe('preflight card: mappings used', () => {
     const ready = Array.from({ length: 10_000 }, (_, i) => ({ typeLabel: 'Settings catalog', displayName: `${'Long policy name '.repeat(6)}${i}`, action: 'update' as const }));
     const card = preflightCard(preflightView({ ready }));
     expectValidCard(card);
-    expect(cardText(card)).toContain('+9940 more; export the preflight for the full list.');
+    expect(cardText(card)).toContain('+9960 more; export the preflight for the full list.');
   });
 });

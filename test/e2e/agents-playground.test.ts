@@ -184,6 +184,7 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     await confirm.waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await expectReadable(confirm)).toContain('Only Contoso Production is changed. Contoso Staging is read, never written.');
     expect((await chat.facts(confirm))['Ready to promote']).toBe(String(READY));
+    expect(await confirm.getByRole('button', { name: `Promote ${READY} to Contoso Production`, exact: true }).isEnabled()).toBe(true);
     await show(confirm, 'confirm');
 
     await chat.watchRunCard();
