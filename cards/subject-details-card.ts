@@ -1,5 +1,6 @@
 import type { CompareSelection, CompareState, SettingDifference } from '../core/compare/model';
 import { execute, registryData, selectionData } from './actions';
+import { NOT_CONFIGURED_ONLY } from './compare-card';
 import { COMPARE_STATE_LABELS } from './labels';
 import { renderCard, type CardAttachment } from './render';
 import template from './templates/subject-details.json';
@@ -53,7 +54,12 @@ export function subjectDetailsCard(view: SubjectDetailsCardView): CardAttachment
   const assignmentRows = view.differences.filter((d) => d.path === ASSIGNMENT_ROW).length;
   const total = view.totalDifferences ?? view.differences.length - assignmentRows;
   const rows = bounded(view.differences, MAX_DIFFERENCE_ROWS, total + assignmentRows);
-  const notes = [STATE_NOTE[view.state], view.assignmentsDiffer && assignmentRows === 0 ? 'The assignments differ.' : undefined].filter(Boolean);
+  const onlyUnset = view.state === 'different' && view.differences.length === 0 && !view.assignmentsDiffer;
+  const notes = [
+    STATE_NOTE[view.state],
+    view.assignmentsDiffer && assignmentRows === 0 ? 'The assignments differ.' : undefined,
+    onlyUnset ? `${NOT_CONFIGURED_ONLY} on each side (absent, empty or null), so no setting is listed.` : undefined,
+  ].filter(Boolean);
   return renderCard(template, {
     name: clip(view.displayName),
     subtitle: `${clip(view.typeLabel, 60)} · ${clip(view.sourceName, 80)} → ${clip(view.targetName, 80)}`,

@@ -120,4 +120,10 @@ describe('compare card', () => {
     expect(actionsByVerb(card, 'preflight.generate')).toEqual([]);
     expect(actionByTitle(card, 'Sync and try again')).toMatchObject({ verb: 'compare.refresh', data: { selection: { sourceTenantId: STAGING_ID } } });
   });
+
+  it('does not claim "0 settings differ" for a subject that differs only where both sides mean "not configured"', () => {
+    const card = compareCard(compareView({ rows: [{ type: 'deviceConfiguration', typeLabel: 'Device configuration', displayName: 'R', state: 'different', differenceCount: 0 }] }));
+    expect(cardText(card)).toContain('Differs only in values that mean "not configured"');
+    expect(cardText(card)).not.toContain('0 settings differ');
+  });
 });

@@ -65,4 +65,10 @@ describe('subject details card', () => {
     const card = subjectDetailsCard(subjectDetailsView({ differences: [{ path, sourceValue: 'block', targetValue: 'audit' }] }));
     expect(texts(card).find((t) => t.startsWith('defender_attacksurfacereductionrules'))).toMatch(/…x*blockexecutablecontentfromemailclient$/);
   });
+
+  it('says why nothing is listed when the subject differs only in values that mean "not configured"', () => {
+    const card = subjectDetailsCard(subjectDetailsView({ differences: [], totalDifferences: 0 }));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Differs only in values that mean "not configured" on each side (absent, empty or null), so no setting is listed.');
+  });
 });
