@@ -113,11 +113,19 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
     expect(cardText(retry)).toContain('Contoso Lab could not be read');
   });
 
-  it('Details shows the setting-level differences with both values, never raw JSON', async () => {
+  /** Compares Staging to Production and presses Details on the subject's row, on whichever page it is. */
+  async function detailsOf(displayName: string) {
     const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
-    const details = actionsByVerb(compare, 'compare.details').find((a) => (a.data as any).subject.displayName === 'Win - Device Restrictions')!;
+    const next = actionsByVerb(compare, 'compare.page').find((a) => (a.data as any).page === 2);
+    const pages = next ? [compare, cardOf(await demo.chat.press(next))] : [compare];
+    const details = pages.flatMap((p) => actionsByVerb(p, 'compare.details')).find((a) => (a.data as any).subject.displayName === displayName)!;
     const card = cardOf(await demo.chat.press(details));
     expectValidCard(card);
+    return card;
+  }
+
+  it('Details shows the setting-level differences with both values, never raw JSON', async () => {
+    const card = await detailsOf('Win - Device Restrictions');
     const text = cardText(card);
     expect(text).toMatch(/passwordMinimumLength/);
     expect(text).toContain('12');
@@ -126,10 +134,7 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
   });
 
   it('Details of a subject missing in the target lists each setting it would create once, and its assignments by name', async () => {
-    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
-    const details = actionsByVerb(compare, 'compare.details').find((a) => (a.data as any).subject.displayName === 'Win - Defender Antivirus')!;
-    const card = cardOf(await demo.chat.press(details));
-    expectValidCard(card);
+    const card = await detailsOf('Win - Defender Antivirus');
     const text = cardText(card);
     expect(text).toMatch(/Missing in target · \d+ settings would be created · assignments differ/);
     // The seven Defender settings, one row each, without the vendor prefix or any of their plumbing.
@@ -141,11 +146,7 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
   });
 
   it('Conditional Access details name the groups and locations the policy points at', async () => {
-    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
-    const next = actionsByVerb(compare, 'compare.page').find((a) => (a.data as any).page === 2);
-    const pages = next ? [compare, cardOf(await demo.chat.press(next))] : [compare];
-    const details = pages.flatMap((p) => actionsByVerb(p, 'compare.details')).find((a) => (a.data as any).subject.displayName === 'CA - Block access outside Contoso HQ')!;
-    const text = cardText(cardOf(await demo.chat.press(details)));
+    const text = cardText(await detailsOf('CA - Block access outside Contoso HQ'));
     expect(text).toContain('CA - Break Glass Accounts');
     expect(text).toContain('Contoso HQ');
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
