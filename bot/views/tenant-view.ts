@@ -20,9 +20,9 @@ export function intunePortalUrl(tenant: Tenant): string {
 /** Freshness of a snapshot in words, and whether to show it as a warning. */
 export function freshness(snapshot: Pick<InventorySnapshot, 'observedAt' | 'staleReason'> | SnapshotHeader | undefined, now: Date, freshnessMs: number): { text: string; stale: boolean } {
   if (!snapshot || snapshot.observedAt.getTime() === 0) {
-    return { text: snapshot?.staleReason ? `never read: ${snapshot.staleReason}` : 'not read yet', stale: true };
+    return { text: snapshot?.staleReason ? `never read: ${readFailureText(snapshot.staleReason)}` : 'not read yet', stale: true };
   }
-  if (snapshot.staleReason) return { text: `stale (observed ${ago(snapshot.observedAt, now)}): ${snapshot.staleReason}`, stale: true };
+  if (snapshot.staleReason) return { text: `stale (observed ${ago(snapshot.observedAt, now)}): ${readFailureText(snapshot.staleReason)}`, stale: true };
   const old = now.getTime() - snapshot.observedAt.getTime() > freshnessMs;
   return { text: `observed ${ago(snapshot.observedAt, now)}`, stale: old };
 }
