@@ -41,13 +41,19 @@ export interface CompareCardView {
   registry?: RegistryData;
 }
 
+/** A subject whose payloads differ only where both sides mean "not configured" (absent, empty, null, notConfigured). */
+export const NOT_CONFIGURED_ONLY = 'Differs only in values that mean "not configured"';
+
 /** Most rows one compare card shows; the rest are reached by paging. */
 export const MAX_COMPARE_ROWS = 10;
 const DIFFERENCE_STATES: readonly CompareState[] = ['different', 'missing_in_target', 'only_in_target', 'ambiguous'];
 
 const ROW_DETAIL: Record<CompareState, (row: CompareRowView) => string> = {
   in_sync: () => 'Same settings in both tenants',
-  different: (row) => (row.assignmentsOnly ? 'Only the assignments differ' : countOf(row.differenceCount, 'setting differs', 'settings differ')),
+  different: (row) =>
+    row.assignmentsOnly ? 'Only the assignments differ'
+      : row.differenceCount === 0 ? NOT_CONFIGURED_ONLY
+        : countOf(row.differenceCount, 'setting differs', 'settings differ'),
   missing_in_target: () => 'Not in the target yet',
   only_in_target: () => 'Exists only in the target: never touched',
   ambiguous: () => 'Several subjects share this name: resolve the duplicates first',
@@ -86,6 +92,6 @@ export function compareCard(view: CompareCardView): CardAttachment {
       execute('Refresh', { verb: 'compare.refresh', data: { selection, registry } }),
       ...(registry ? [execute('Back to tenants', { verb: 'tenants.back', data: registry })] : []),
     ],
-    fingerprintText: `Fingerprint ${view.fingerprint.slice(0, 12)}`,
+    detailsText: `Details: compare ${view.fingerprint.slice(0, 12)}`,
   });
 }

@@ -121,7 +121,7 @@ export async function removeMapping(deps: WorkflowDeps, ctx: ActorContext, reque
   const label = REFERENCE_KIND_LABELS[request.kind].toLowerCase();
   const named = 'id' in request.source ? request.source.id.slice(0, 64) : `"${request.source.name.slice(0, 120)}"`;
   const direction = `from ${pair.source.displayName} to ${pair.target.displayName}`;
-  const listHint = `Type \`mappings ${pair.source.displayName} to ${pair.target.displayName}\` to list them.`;
+  const listHint = `Type "mappings ${pair.source.displayName} to ${pair.target.displayName}" to list them.`;
   if (found.length > 1) throw new InvalidInput(`Several ${label} mappings ${direction} match ${named}. ${listHint}`);
   const removed = found[0];
   if (!removed || !(await deps.mappings.remove(ctx.workspace.id, pair.source.id, pair.target.id, removed.kind, removed.sourceId))) {

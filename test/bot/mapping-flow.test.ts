@@ -32,7 +32,7 @@ describe('managed mappings from chat (demo tenants over the Bot Framework protoc
 
   it('the viewer cannot map: the command and a forced Save mapping are refused, audited, and nothing is stored', async () => {
     const refused = await demo.chat.card(MAP_FINANCE_LAPTOPS, 'demo-viewer');
-    expect(cardText(refused)).toContain('baselines manage right');
+    expect(cardText(refused)).toContain('needs the permission to manage promotions in this workspace');
 
     const gap = mapActionFor(await preflightCard(), financeLaptops.id)!;
     const forced = await demo.chat.click('mapping.save', { ...(gap.data as object), [CARD_INPUT_IDS.mappingTarget]: allCorporateDevices.id }, 'demo-viewer');
@@ -184,6 +184,6 @@ describe('managed mappings from chat (demo tenants over the Bot Framework protoc
 
   it('help lists map, mappings and unmap', async () => {
     const help = JSON.stringify((await demo.chat.say('help')).attachments?.[0]?.content);
-    for (const usage of ['map <kind>', 'mappings <source> to <target>', 'unmap <kind>']) expect(help).toContain(usage);
+    for (const usage of ['map «kind»', 'mappings «source» to «target»', 'unmap «kind»']) expect(help).toContain(usage);
   });
 });
