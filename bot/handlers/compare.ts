@@ -4,7 +4,8 @@ import type { RegistryData } from '../../cards/verbs';
 import { hasWorkspaceCapability, missingCapabilityText } from '../../core/access/policy';
 import { InvalidInput, NotFound } from '../../core/errors';
 import { normaliseName } from '../../core/compare/subject-identity';
-import { ASSIGNMENTS_PATH, entryDifferenceCount, settingDifferences } from '../../core/compare/setting-differences';
+import { judgeInSync } from '../../core/compare/in-sync';
+import { ASSIGNMENTS_PATH, entryDifferenceCount } from '../../core/compare/setting-differences';
 import { subjectDetailsCard } from '../../cards/subject-details-card';
 import { parseSubjectTypeKey, SUBJECT_TYPES } from '../../core/subjects/registry';
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
@@ -55,7 +56,9 @@ export function renderComparison(req: BotRequest, c: Comparison, page: number, r
       state: e.state,
       differenceCount: entryDifferenceCount(e, c.sourceSnapshot, c.targetSnapshot),
       ...(e.assignmentsOnly ? { assignmentsOnly: true } : {}),
+      ...(e.mappingsUsed ? { mappingsUsed: e.mappingsUsed.length } : {}),
     })),
+    inSyncThroughMappings: c.preview.entries.filter((e) => e.state === 'in_sync' && e.mappingsUsed).length,
     page: { page: current, pageCount },
     fingerprint: c.preview.fingerprint,
     preflight: canPreflight ? { enabled: true } : { enabled: false, reason: missingCapabilityText('WORKSPACE_BASELINES_MANAGE') },
@@ -72,9 +75,15 @@ export async function detailsAnswer(req: BotRequest, request: CompareRequest, su
   if (!entry) throw new NotFound('subject');
   const source = c.sourceSnapshot.subjects.find((s) => s.type === entry.type && entry.sourceIds[0] === s.graphId);
   const target = c.targetSnapshot.subjects.find((s) => s.type === entry.type && entry.targetIds[0] === s.graphId);
-  const differences = source && target && entry.state === 'different'
-    ? settingDifferences(source, target, { includeAssignments: c.preview.selection.includeAssignments })
-    : [];
+  const verdict = source && target && entry.state === 'different'
+    ? judgeInSync(
+        { subject: source, referenceObjects: c.sourceSnapshot.referenceObjects },
+        { subject: target, referenceObjects: c.targetSnapshot.referenceObjects },
+        c.mappings,
+        { includeAssignments: c.preview.selection.includeAssignments },
+      )
+    : undefined;
+  const differences = verdict && !verdict.inSync ? verdict.differences : [];
   const settings = differences.filter((d) => d.path !== ASSIGNMENTS_PATH);
   return subjectDetailsCard({
     typeLabel: SUBJECT_TYPES[entry.type].label,

@@ -1,3 +1,4 @@
+import type { AppliedMapping } from '../mappings/model';
 import type { ComparePreview, SubjectKey } from '../compare/model';
 import type { ReferenceKind } from '../subjects/references';
 
@@ -25,12 +26,8 @@ export interface MappingGap {
   problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing';
 }
 
-/** A managed mapping applied during resolution (issue: managed mappings). */
-export interface AppliedMapping {
-  kind: ReferenceKind;
-  sourceId: string;
-  targetId: string;
-}
+/** A managed mapping applied during resolution. */
+export type { AppliedMapping };
 
 /** A preflight decision for one subject to promote (missing in target or different). */
 export interface PreflightItem extends SubjectKey {
