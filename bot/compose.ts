@@ -87,6 +87,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       now,
       demoMode,
       log,
+      ...('loadSummaries' in graph ? { sandboxFiles: graph.loadSummaries as BotDeps['sandboxFiles'] } : {}),
     };
 
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';

@@ -43,11 +43,22 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   securityIntent: ['intent', 'intents', 'securityIntents', 'securityBaselines'],
 };
 
-/** Folder names (exports, sandbox tenants) that hold a type's objects, besides its collection's last segment. */
+/**
+ * Folder names (exports, sandbox tenants) that hold a type's objects, besides its collection's last segment: the names
+ * the common Intune backup tools write (singular `DeviceConfiguration`, `CompliancePolicies`, `SettingsCatalog`, and
+ * spelled-out names such as `Device Configurations`). Compared without case, spaces, dashes or underscores.
+ */
 const COLLECTION_ALIASES: Partial<Record<SubjectTypeKey, readonly string[]>> = {
-  settingsCatalog: ['settingsCatalog'],
+  settingsCatalog: ['settingsCatalog', 'settingsCatalogPolicies', 'configurationPolicy'],
+  deviceConfiguration: ['deviceConfiguration', 'deviceConfigurationProfiles', 'configurationProfiles'],
+  compliancePolicy: ['compliancePolicies', 'compliancePolicy', 'deviceCompliancePolicy', 'deviceCompliance'],
+  powershellScript: ['powershellScripts', 'deviceManagementScript', 'platformScripts', 'scripts'],
+  shellScript: ['macScripts', 'shellScripts', 'deviceShellScript', 'macOSScripts'],
+  featureUpdateProfile: ['featureUpdates', 'windowsFeatureUpdates', 'featureUpdateProfiles'],
+  qualityUpdateProfile: ['qualityUpdates', 'windowsQualityUpdates', 'qualityUpdateProfiles'],
   conditionalAccessPolicy: ['conditionalAccess', 'conditionalAccessPolicies'],
-  administrativeTemplate: ['administrativeTemplates'],
+  administrativeTemplate: ['administrativeTemplates', 'administrativeTemplate', 'groupPolicyConfiguration'],
+  securityIntent: ['endpointSecurity', 'deviceManagementIntents', 'intents', 'securityBaselines'],
 };
 
 /** Case, spaces, dashes and underscores do not matter in names typed or found on disk. */
@@ -98,6 +109,15 @@ const BY_COLLECTION = new Map<string, SubjectType>(
 /** The type whose collection (or well-known folder name) is `lastPathSegment`, e.g. `deviceConfigurations`. */
 export function subjectTypeByCollection(lastPathSegment: string): SubjectType | undefined {
   return BY_COLLECTION.get(simplify(lastPathSegment));
+}
+
+const BY_COLLECTION_KEY = new Map<string, SubjectType>(
+  Object.values(SUBJECT_TYPES).map((type) => [type.collectionPath.replace(/^\/(beta|v1\.0)\//, '').toLowerCase(), type] as const),
+);
+
+/** The type whose versionless collection path is `key`, e.g. `deviceManagement/deviceConfigurations` (any case). */
+export function subjectTypeByCollectionKey(key: string): SubjectType | undefined {
+  return BY_COLLECTION_KEY.get(key.toLowerCase());
 }
 
 /** `#microsoft.graph.X` and `microsoft.graph.x` are the same type for lookup. */
