@@ -70,7 +70,12 @@ export async function storedSnapshot(deps: WorkflowDeps, tenant: Tenant): Promis
   return (await deps.snapshots.get(tenant.workspaceId, tenant.id)) ?? emptySnapshot(tenant.workspaceId, tenant.id);
 }
 
-async function currentSnapshot(deps: WorkflowDeps, tenant: Tenant, forceRefresh: boolean): Promise<InventorySnapshot> {
+/**
+ * The snapshot a chat command reads, as compare reads it: refreshed (and waited for, up to `refreshWaitMs`) when it is
+ * missing, older than the freshness window, or asked for; a failed one is retried after a while. Right after start-up,
+ * before the first inventory sync finished, this waits for it instead of answering from an empty inventory.
+ */
+export async function currentSnapshot(deps: WorkflowDeps, tenant: Tenant, forceRefresh = false): Promise<InventorySnapshot> {
   const existing = await deps.snapshots.get(tenant.workspaceId, tenant.id);
   const now = deps.now().getTime();
   const needsRefresh =
