@@ -61,6 +61,9 @@ export function isNavigationProperty(name: string): boolean {
 export const LIST_OMITS: Record<string, readonly string[]> = {
   'deviceManagement/deviceManagementScripts': ['scriptContent'],
   'deviceManagement/deviceShellScripts': ['scriptContent'],
+  'deviceManagement/deviceHealthScripts': ['detectionScriptContent', 'remediationScriptContent'],
+  'deviceManagement/deviceComplianceScripts': ['detectionScriptContent'],
+  'deviceManagement/deviceCustomAttributeShellScripts': ['scriptContent'],
 };
 
 /** Create bodies Graph refuses, by collection key: the check answers the refusal message, or undefined to accept. */

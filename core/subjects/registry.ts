@@ -1,11 +1,15 @@
 import { SUBJECT_TYPE_KEYS, type SubjectType, type SubjectTypeKey } from './subject-type';
 import { administrativeTemplate } from './types/administrative-template';
 import { compliancePolicy } from './types/compliance-policy';
+import { complianceScript } from './types/compliance-script';
 import { conditionalAccessPolicy } from './types/conditional-access-policy';
+import { customAttributeScript } from './types/custom-attribute-script';
 import { deviceConfiguration } from './types/device-configuration';
+import { driverUpdateProfile } from './types/driver-update-profile';
 import { featureUpdateProfile } from './types/feature-update-profile';
 import { powershellScript } from './types/powershell-script';
 import { qualityUpdateProfile } from './types/quality-update-profile';
+import { remediationScript } from './types/remediation-script';
 import { securityIntent } from './types/security-intent';
 import { settingsCatalog } from './types/settings-catalog';
 import { shellScript } from './types/shell-script';
@@ -22,6 +26,10 @@ export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
   conditionalAccessPolicy,
   administrativeTemplate,
   securityIntent,
+  remediationScript,
+  complianceScript,
+  customAttributeScript,
+  driverUpdateProfile,
 };
 
 /** The registry entry of a key. */
@@ -41,6 +49,10 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   conditionalAccessPolicy: ['ca', 'conditionalAccess', 'conditionalAccessPolicies'],
   administrativeTemplate: ['admx', 'administrativeTemplates', 'adminTemplate', 'adminTemplates', 'groupPolicy', 'groupPolicyConfigurations'],
   securityIntent: ['intent', 'intents', 'securityIntents', 'securityBaselines'],
+  remediationScript: ['remediation', 'remediations', 'healthScripts', 'deviceHealthScripts', 'proactiveRemediations'],
+  complianceScript: ['complianceScripts', 'deviceComplianceScripts', 'customCompliance'],
+  customAttributeScript: ['customAttribute', 'customAttributes', 'customAttributeScripts', 'deviceCustomAttributeShellScripts'],
+  driverUpdateProfile: ['driver', 'drivers', 'driverUpdate', 'driverUpdates', 'driverUpdateProfiles', 'windowsDriverUpdateProfiles'],
 };
 
 /**
@@ -59,6 +71,10 @@ const COLLECTION_ALIASES: Partial<Record<SubjectTypeKey, readonly string[]>> = {
   conditionalAccessPolicy: ['conditionalAccess', 'conditionalAccessPolicies'],
   administrativeTemplate: ['administrativeTemplates', 'administrativeTemplate', 'groupPolicyConfiguration'],
   securityIntent: ['endpointSecurity', 'deviceManagementIntents', 'intents', 'securityBaselines'],
+  remediationScript: ['remediations', 'healthScripts', 'proactiveRemediations', 'deviceHealthScript'],
+  complianceScript: ['complianceScripts', 'deviceComplianceScript'],
+  customAttributeScript: ['customAttributes', 'customAttributeScripts', 'macCustomAttributes'],
+  driverUpdateProfile: ['driverUpdates', 'windowsDriverUpdates', 'driverUpdateProfiles'],
 };
 
 /** Case, spaces, dashes and underscores do not matter in names typed or found on disk. */

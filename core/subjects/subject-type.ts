@@ -12,6 +12,10 @@ export const SUBJECT_TYPE_KEYS = [
   'conditionalAccessPolicy',
   'administrativeTemplate',
   'securityIntent',
+  'remediationScript',
+  'complianceScript',
+  'customAttributeScript',
+  'driverUpdateProfile',
 ] as const;
 export type SubjectTypeKey = (typeof SUBJECT_TYPE_KEYS)[number];
 
