@@ -66,9 +66,10 @@ function mappedBy(
   return (ref: SubjectReference) => mapped.get(`${ref.kind}:${ref.id}`) ?? unmapped(ref);
 }
 
-/** Lists whose order Graph does not define: ids of scope tags, groups, locations, users. Compared as sets. */
+/** Lists whose order Graph does not define: ids of scope tags, groups, locations, users; IP ranges, countries. Compared as sets. */
 const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
   'roleScopeTagIds',
+  'roleScopeTags',
   'includeGroups',
   'excludeGroups',
   'includeLocations',
@@ -76,6 +77,8 @@ const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
   'includeUsers',
   'excludeUsers',
   'notificationMessageCCList',
+  'ipRanges',
+  'countriesAndRegions',
 ]);
 
 const byCanonicalJson = (a: unknown, b: unknown) => {

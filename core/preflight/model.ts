@@ -23,7 +23,11 @@ export interface MappingGap {
   /** Source tenant's object id and display name (name may be unknown when the source could not resolve it). */
   sourceId: string;
   sourceName: string | undefined;
-  problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing';
+  /**
+   * `awaiting_promotion`: missing in the target, but the source object is itself a governed subject that is ready in the
+   * same preflight (an assignment filter or named location): promoting it first resolves the reference by name.
+   */
+  problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing' | 'awaiting_promotion';
 }
 
 /** A managed mapping applied during resolution. */

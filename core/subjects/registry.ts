@@ -1,5 +1,6 @@
 import { SUBJECT_TYPE_KEYS, type SubjectType, type SubjectTypeKey } from './subject-type';
 import { administrativeTemplate } from './types/administrative-template';
+import { assignmentFilter } from './types/assignment-filter';
 import { compliancePolicy } from './types/compliance-policy';
 import { complianceScript } from './types/compliance-script';
 import { conditionalAccessPolicy } from './types/conditional-access-policy';
@@ -7,6 +8,7 @@ import { customAttributeScript } from './types/custom-attribute-script';
 import { deviceConfiguration } from './types/device-configuration';
 import { driverUpdateProfile } from './types/driver-update-profile';
 import { featureUpdateProfile } from './types/feature-update-profile';
+import { namedLocation } from './types/named-location';
 import { powershellScript } from './types/powershell-script';
 import { qualityUpdateProfile } from './types/quality-update-profile';
 import { remediationScript } from './types/remediation-script';
@@ -30,6 +32,8 @@ export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
   complianceScript,
   customAttributeScript,
   driverUpdateProfile,
+  assignmentFilter,
+  namedLocation,
 };
 
 /** The registry entry of a key. */
@@ -53,6 +57,8 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   complianceScript: ['complianceScripts', 'deviceComplianceScripts', 'customCompliance'],
   customAttributeScript: ['customAttribute', 'customAttributes', 'customAttributeScripts', 'deviceCustomAttributeShellScripts'],
   driverUpdateProfile: ['driver', 'drivers', 'driverUpdate', 'driverUpdates', 'driverUpdateProfiles', 'windowsDriverUpdateProfiles'],
+  assignmentFilter: ['filter', 'filters', 'assignmentFilters'],
+  namedLocation: ['location', 'locations', 'namedLocations'],
 };
 
 /**

@@ -16,6 +16,8 @@ export const SUBJECT_TYPE_KEYS = [
   'complianceScript',
   'customAttributeScript',
   'driverUpdateProfile',
+  'assignmentFilter',
+  'namedLocation',
 ] as const;
 export type SubjectTypeKey = (typeof SUBJECT_TYPE_KEYS)[number];
 

@@ -63,6 +63,9 @@ export const DEMO_STAGING_TO_PRODUCTION: readonly DemoExpectation[] = [
   { type: 'settingsCatalog', displayName: 'Win - BitLocker Encryption', compare: 'in_sync' },
   { type: 'compliancePolicy', displayName: 'Win - Compliance Baseline', compare: 'in_sync' },
   { type: 'conditionalAccessPolicy', displayName: 'CA - Block legacy authentication', compare: 'in_sync' },
+  { type: 'assignmentFilter', displayName: 'Kiosk Devices', compare: 'missing_in_target', preflight: 'ready' },
+  { type: 'assignmentFilter', displayName: 'Windows 11 Corporate', compare: 'in_sync' },
+  { type: 'namedLocation', displayName: 'Contoso HQ', compare: 'in_sync' },
   {
     type: 'settingsCatalog',
     displayName: 'Win - Edge Security Baseline',
