@@ -1,7 +1,7 @@
 import { canonicalOrder, displayTranslator, mappedTranslator, withTranslatedHashes } from '../inventory/portable-hash';
 import type { InventorySubject } from '../inventory/model';
 import type { AppliedMapping } from '../mappings/model';
-import { referencesToResolve } from '../preflight/reference-origins';
+import { assignmentReferences, referencesToResolve } from '../preflight/reference-origins';
 import type { ReferenceObject } from '../subjects/references';
 import { translateAssignments } from '../subjects/assignment-references';
 import { SUBJECT_TYPES } from '../subjects/registry';
@@ -121,6 +121,9 @@ export function mappingsUsedBy(subject: InventorySubject, mappings: readonly App
   if (mappings.length === 0) return [];
   const first = new Map<string, AppliedMapping>();
   for (const m of mappings) if (!first.has(`${m.kind}\u0000${m.sourceId}`)) first.set(`${m.kind}\u0000${m.sourceId}`, m);
+  // Cheap test first: most subjects of a large pair reference no mapped object, and need no payload walk.
+  const held = [...subject.references, ...assignmentReferences(subject)];
+  if (!held.some((ref) => first.has(`${ref.kind}\u0000${ref.id}`))) return [];
   const used = new Map<string, AppliedMapping>();
   for (const ref of referencesToResolve(subject, includeAssignments)) {
     const key = `${ref.kind}\u0000${ref.id}`;
