@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   runs: 'runs',
   runItems: 'runItems',
   runLocks: 'runLocks',
+  runLeases: 'runLeases',
+  runJournal: 'runJournal',
   auditEvents: 'auditEvents',
   conversations: 'conversations',
   controls: 'controls',
@@ -30,6 +32,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     db.collection(COLLECTIONS.runs).createIndex({ workspaceId: 1, createdAt: -1 }),
     db.collection(COLLECTIONS.runs).createIndex({ workspaceId: 1, targetTenantId: 1, createdAt: -1 }),
     db.collection(COLLECTIONS.runItems).createIndex({ runId: 1, index: 1 }),
+    db.collection(COLLECTIONS.runJournal).createIndex({ runId: 1, index: 1 }),
     db.collection(COLLECTIONS.auditEvents).createIndex({ workspaceId: 1, at: -1, seq: -1 }),
     db.collection(COLLECTIONS.mappings).createIndex({ workspaceId: 1, sourceTenantId: 1, targetTenantId: 1 }),
   ]);

@@ -19,6 +19,11 @@ import { MongoAuditLog } from '../../core/store/mongo-audit-log';
 import { MongoControlStore } from '../../core/store/mongo-control-store';
 import { MongoDirectoryStore } from '../../core/store/mongo-directory-store';
 import { MongoRunStore } from '../../core/store/mongo-run-store';
+import { MongoRunLease } from '../../core/store/mongo-run-lease';
+import { MongoItemJournal } from '../../core/store/mongo-item-journal';
+import { isTransientStoreError } from '../../core/store/mongo-errors';
+import { memoryLogger } from '../../core/logging/logger';
+import type { ExecutorSettings } from '../../core/promotion/execute-run';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
 import type { GraphJson, SubjectTypeKey } from '../../core/subjects/subject-type';
 import { FakeIntuneGraph } from './fake-intune-graph';
@@ -129,6 +134,15 @@ export function caPolicy(id: string, name: string, groupId: string, locationId: 
 
 export { includeGroup };
 
+/** Executor timings for tests: the real lease, a short visibility wait, fast retries. */
+export const TEST_EXECUTOR_SETTINGS: ExecutorSettings = {
+  owner: 'test-worker',
+  leaseMs: 10_000,
+  visibilityWaitMs: 400,
+  visibilityPollMs: 25,
+  retryDelaysMs: [100, 200],
+};
+
 /** Everything a test of the executor needs, on its own database. */
 export interface PromotionWorld {
   graph: FakeIntuneGraph;
@@ -168,7 +182,20 @@ export async function promotionWorld(db: Db): Promise<PromotionWorld> {
   await directory.saveTenant(TARGET);
   await directory.saveMembership(promoter(INITIATOR, 'Ines Initiator'));
   await directory.saveMembership(promoter(APPROVER, 'Arno Approver'));
-  const deps: ExecutorDeps = { runs, directory, controls, audit, graph, progress, now: () => RUN_CLOCK };
+  const deps: ExecutorDeps = {
+    runs,
+    directory,
+    controls,
+    audit,
+    graph,
+    progress,
+    lease: new MongoRunLease(db),
+    journal: new MongoItemJournal(db),
+    logger: memoryLogger(),
+    settings: TEST_EXECUTOR_SETTINGS,
+    isTransient: isTransientStoreError,
+    now: () => RUN_CLOCK,
+  };
   return { graph, deps, runs, directory, controls, audit, progress };
 }
 
