@@ -49,8 +49,9 @@ export interface HashVerdict {
  * reference judged by what it points at: a reference the pair maps (source A → target B) counts as B, any other
  * reference as its object's display name (so "Pilot users" matches "Pilot users" under another id). Assignments are
  * judged only when `includeAssignments`. `mappingsUsed` lists the mappings that judged a reference the source holds
- * (also when the verdict is "not in sync"). Pure; the compare preview, the preflight and the promotion verification
- * all call it, so "verified" means exactly that the next compare shows the subject In sync.
+ * (also when the verdict is "not in sync"). Pure. The compare preview (and so the preflight, which excludes In sync
+ * rows) and the details card call it; a verification that calls it with the pair's mappings and the subjects as the
+ * next inventory would read them gets exactly what the next compare shows.
  */
 export function judgeInSync(
   source: SubjectInTenant,
