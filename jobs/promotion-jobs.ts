@@ -1,6 +1,6 @@
 import type { Agenda, Job } from 'agenda';
 import { RunId } from '../core/ids';
-import type { Logger } from '../core/logging/logger';
+import type { LogFields, Logger } from '../core/logging/logger';
 import { errorFields } from '../core/logging/logger';
 import { executeRun, type ExecutionOutcome, type ExecutorDeps } from '../core/promotion/execute-run';
 import { orphanedRuns } from '../core/promotion/orphaned-runs';
@@ -67,6 +67,9 @@ function nextRunAt(outcome: ExecutionOutcome, leaseMs: number): Date | undefined
       return outcome.at;
     case 'handed_back':
       return new Date();
+    case 'leased_elsewhere':
+      // Look again once that lease runs out: done by then, or its holder died and this job takes the run over.
+      return new Date(outcome.expiresAt.getTime() + 1_000);
     case 'interrupted':
       // The store failed even to end the run; its lease runs out, then this job (or the watchdog) resumes it.
       return new Date(Date.now() + leaseMs);
@@ -75,7 +78,7 @@ function nextRunAt(outcome: ExecutionOutcome, leaseMs: number): Date | undefined
   }
 }
 
-function detail(outcome: ExecutionOutcome) {
+function detail(outcome: ExecutionOutcome): LogFields {
   switch (outcome.kind) {
     case 'finished':
       return { status: outcome.status };
