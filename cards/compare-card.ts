@@ -19,6 +19,8 @@ export interface CompareRowView {
   differenceCount: number;
   /** True when only the assignments differ. */
   assignmentsOnly?: boolean;
+  /** How many managed mappings judged this subject's references; absent when none. */
+  mappingsUsed?: number;
 }
 
 /** The compare card: both tenants, the selection, counts per state and the current page of differences. */
@@ -31,6 +33,8 @@ export interface CompareCardView {
   counts: CompareCounts;
   /** Rows of the current page, in the preview's deterministic order. */
   rows: CompareRowView[];
+  /** In-sync subjects whose references were judged through managed mappings (0 when none). */
+  inSyncThroughMappings?: number;
   page: PageView;
   fingerprint: string;
   /** Whether `Generate promotion preflight` is offered, or why not. */
@@ -59,6 +63,11 @@ const ROW_DETAIL: Record<CompareState, (row: CompareRowView) => string> = {
   ambiguous: () => 'Several subjects share this name: resolve the duplicates first',
 };
 
+/** Says that managed mappings made subjects count as in sync, so an operator knows why a renamed reference matches. */
+function mappedText(inSync: number): string {
+  return inSync > 0 ? ` · ${countOf(inSync, 'subject is', 'subjects are')} in sync through managed mappings` : '';
+}
+
 /** The compare preview card with one dominant next action, `Generate promotion preflight`. */
 export function compareCard(view: CompareCardView): CardAttachment {
   const selection = selectionData(view.selection);
@@ -67,14 +76,14 @@ export function compareCard(view: CompareCardView): CardAttachment {
   return renderCard(template, {
     tenants: tenantColumns(view.source, view.target),
     direction: directionText(view.source.displayName, view.target.displayName),
-    selectionText: `Types: ${clip(view.typesText, 300)} · ${assignmentModeText(view.selection.includeAssignments)}`,
+    selectionText: `Types: ${clip(view.typesText, 300)} · ${assignmentModeText(view.selection.includeAssignments)}${mappedText(view.inSyncThroughMappings ?? 0)}`,
     facts: COMPARE_STATE_ORDER.map((s) => ({ title: COMPARE_STATE_LABELS[s].label, value: String(view.counts[s]) })),
     rowsTitle: view.rows.length > 0 ? `Differences (${differences})` : 'Nothing differs: every subject in scope is in sync.',
     rows: view.rows.slice(0, MAX_COMPARE_ROWS).map((row) => ({
       state: COMPARE_STATE_LABELS[row.state].label,
       stateColor: COMPARE_STATE_LABELS[row.state].color,
       name: `${clip(row.typeLabel, 60)} · ${clip(row.displayName, 120)}`,
-      detail: ROW_DETAIL[row.state](row),
+      detail: `${ROW_DETAIL[row.state](row)}${row.mappingsUsed ? ` (judged through ${countOf(row.mappingsUsed, 'managed mapping', 'managed mappings')})` : ''}`,
       details: execute('Details', {
         verb: 'compare.details',
         data: { selection, subject: { type: row.type, displayName: row.displayName }, page: view.page.page, registry },

@@ -36,7 +36,7 @@ describe('export rows', () => {
     });
     expect(rows.find((r) => r.name === 'Wi-Fi')).toMatchObject({
       outcome: 'blocked',
-      reason: `${blockedReasonText('secret_bearing_payload')} Secret values at: psk.`,
+      reason: `${blockedReasonText('secret_bearing_payload')} Microsoft Graph returns this value only encrypted, so recreate by hand in the target: the value at psk.`,
     });
     expect(rows.find((r) => r.name === 'Baseline')).toMatchObject({
       outcome: 'manual_mapping_required',
