@@ -5,7 +5,7 @@ import { errorFields, type Logger } from '../logging/logger';
 import type { InventorySubject } from '../inventory/model';
 import type { IntendedRequest, ItemIntent, ItemJournal } from '../runs/item-journal';
 import type { GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
-import { judgeInSync } from './in-sync';
+import { judgeAsWritten } from './in-sync';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
 import type { PromotionGraph } from './promotion-graph';
@@ -105,7 +105,7 @@ export async function awaitVisible<T>(ctx: ItemContext, look: () => Promise<T | 
 /** Judges a live target object against the item's source as the compare does (references through the run's translation). */
 export async function judgeTarget(ctx: ItemContext, write: ItemWrite, target: InventorySubject, includeAssignments: boolean) {
   const targetReferences = await ctx.reader.references(ctx.target, write.type);
-  return judgeInSync({ type: write.type, source: write.source, target, toTarget: write.translate, targetReferences, includeAssignments });
+  return judgeAsWritten({ type: write.type, source: write.source, target, toTarget: write.translate, targetReferences, includeAssignments });
 }
 
 /** The object this create made, found by name and content after a lost answer or a crash; undefined while not visible. */
