@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { isDemoMode, type Env } from '../core/config/env';
+import { errorFields, type Logger } from '../core/logging/logger';
 import { ensureIndexes } from '../core/store/collections';
 import { MongoAuditLog } from '../core/store/mongo-audit-log';
 import { MongoControlStore } from '../core/store/mongo-control-store';
@@ -15,7 +16,6 @@ import { MongoRunStore } from '../core/store/mongo-run-store';
 import { MongoRunLease } from '../core/store/mongo-run-lease';
 import { MongoItemJournal } from '../core/store/mongo-item-journal';
 import { isTransientStoreError } from '../core/store/mongo-errors';
-import { jsonLogger } from '../core/logging/logger';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
@@ -46,15 +46,23 @@ export interface RunningSystem {
   sandbox?: GraphSandbox;
   /** The worker, when this process runs one (ROLE=all or worker). */
   worker?: WorkerRole;
+  /** The process's structured log (also `deps.logger`), to hand on to anything started beside the system. */
+  logger: Logger;
+  /** The conversation notifier the worker reports run progress and endings to. */
+  notifier: ConversationNotifier;
   stop(): Promise<void>;
 }
 
+/** How long shutdown waits for final run messages still being posted (Teams may be throttling). */
+const NOTICE_FLUSH_MS = 10_000;
+
 /** Assembles and starts the system for the configured role. Demo mode brings its own Graph sandbox and directory. */
-export async function startSystem(env: Env, log: (msg: string) => void): Promise<RunningSystem> {
+export async function startSystem(env: Env, logger: Logger): Promise<RunningSystem> {
   const demoMode = isDemoMode(env);
+  const log = (msg: string) => logger.info(msg);
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    for (const s of stops.reverse()) await s().catch((error: unknown) => logger.warn('shutdown.step.failed', errorFields(error)));
   };
   try {
     // Demo mode keeps its data (DATA_DIR, `.data/` by default) so a restart shows the runs made before it.
@@ -73,7 +81,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
     const workerName = `tenantatlas-${hostname()}-${process.pid}`;
-    const logger = jsonLogger({ level: env.LOG_LEVEL, fields: { worker: workerName } });
+    const workerLogger = logger.child({ worker: workerName });
     const agenda = createScheduler(db, {
       name: workerName,
       processEveryMs: env.WORKER_POLL_INTERVAL_MS,
@@ -87,8 +95,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const runs = new MongoRunStore(db);
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
-    const adapter = createAdapter(env, log);
-    const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, log });
+    const adapter = createAdapter(env, logger);
+    const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, logger });
 
     const deps: BotDeps = {
       directory,
@@ -107,7 +115,9 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       refreshWaitMs: 20_000,
       now,
       demoMode,
+      logger,
       log,
+      ...('loadSummaries' in graph ? { sandboxFiles: graph.loadSummaries as BotDeps['sandboxFiles'] } : {}),
     };
 
     let worker: WorkerRole | undefined;
@@ -127,7 +137,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
             progress: notifier,
             lease: new MongoRunLease(db),
             journal: new MongoItemJournal(db),
-            logger,
+            logger: workerLogger,
             settings: {
               owner: workerName,
               leaseMs: env.RUN_LEASE_MS,
@@ -145,7 +155,13 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
           inventoryGraph: graph.client,
           log,
         },
-        logger,
+        logger: workerLogger,
+      });
+      // Runs after the worker drained (stops run in reverse): the last runs' final messages go out before the store closes.
+      stops.push(async () => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([notifier.flushAll(), new Promise((resolve) => (timer = setTimeout(resolve, NOTICE_FLUSH_MS)))]);
+        clearTimeout(timer);
       });
       stops.push(() => worker!.stop());
     }
@@ -163,12 +179,12 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
           workers: () => workers.summary(),
         },
         routes: [exportRoute(deps)],
-        log,
+        logger,
       });
       stops.push(() => server!.close());
       if (!env.PUBLIC_BASE_URL) publicBaseUrl = `http://localhost:${server.port}`;
     }
-    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...(worker ? { worker } : {}), ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
+    return { port: server?.port, db, deps, agenda, logger, notifier, graphBaseUrl: graph.baseUrl, ...(worker ? { worker } : {}), ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

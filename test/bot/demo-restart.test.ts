@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '../../bot/compose';
 import { parseEnv } from '../../core/config/env';
+import { jsonLogger } from '../../core/logging/logger';
 import { confirmPromotionFromChat, waitForTerminalRun } from '../reliability/harness/promote-from-chat';
 import { cardText } from '../support/cards';
 import { Chat } from '../support/chat';
@@ -23,7 +24,7 @@ describe('the demo restarted on the same data folder', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'MONGODB_URI'));
     const system = await startSystem(
       parseEnv({ ...env, PORT: '0', DEMO_MODE: 'true', DATA_DIR: dataDir, PROGRESS_UPDATE_INTERVAL_MS: '0' }),
-      (l) => logs.push(l),
+      jsonLogger({ write: (l) => logs.push(l) }),
     );
     const channel = await new FakeChannel().start();
     cleanup.push(() => channel.stop());

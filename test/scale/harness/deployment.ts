@@ -68,7 +68,7 @@ export class Deployment {
     await Promise.all(
       Array.from({ length: this.opts.webInstances }, async (_, i) => {
         const web = RoleProcess.start('web', this.shared, this.logs, `web-${i + 1}`);
-        const port = (await web.waitForLine(/bot listening on http:\/\/localhost:(\d+)\/api\/messages/))[1]!;
+        const port = (await web.waitForLine(/"url":"http:\/\/localhost:(\d+)\/api\/messages"/))[1]!;
         this.webs.push({ process: web, url: `http://127.0.0.1:${port}` });
       }),
     );
