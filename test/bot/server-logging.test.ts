@@ -36,7 +36,7 @@ describe('the HTTP server logs what it catches', () => {
     const { logger, url } = await start({ store: () => Promise.reject(new Error('connect ECONNREFUSED mongodb://atlas:s3cret-pass@db.internal:27017')) });
     const res = await fetch(`${url}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'degraded', store: 'down', worker: 'running' });
+    expect(await res.json()).toEqual({ status: 'degraded', store: 'down', worker: 'running', workers: { live: 0, lastBeatAt: null } });
     const line = logger.lines.find((l) => l.event === 'health.store.down');
     expect(line?.level).toBe('warn');
     expect(String(line?.fields.errorMessage)).toContain('ECONNREFUSED');
