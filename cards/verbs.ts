@@ -15,6 +15,9 @@ export const CARD_VERBS = [
   'audit.page',
   'mapping.open',
   'mapping.save',
+  'watch.check',
+  'watch.stop',
+  'watches.page',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -57,6 +60,9 @@ export interface CardActionData {
   'audit.page': { page: number };
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
+  'watch.check': { watchId: string };
+  'watch.stop': { watchId: string };
+  'watches.page': { page: number };
 }
 
 /** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */
