@@ -17,6 +17,14 @@ export class FakeChannel {
   private server?: http.Server;
   serviceUrl = '';
   private waiters: (() => void)[] = [];
+  private refusals: { status: number; headers: Record<string, string> }[] = [];
+  /** Every request the channel refused on purpose, with when it arrived. */
+  readonly refused: { status: number; at: number }[] = [];
+
+  /** Answers the next `count` activities with `status` (e.g. 429 with a Retry-After) instead of accepting them. */
+  refuseNext(count: number, status: number, headers: Record<string, string> = {}): void {
+    for (let i = 0; i < count; i++) this.refusals.push({ status, headers });
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -24,6 +32,13 @@ export class FakeChannel {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+        const refusal = match ? this.refusals.shift() : undefined;
+        if (refusal) {
+          this.refused.push({ status: refusal.status, at: Date.now() });
+          res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers });
+          res.end(JSON.stringify({ error: { code: 'Throttled', message: 'refused on purpose by the fake channel' } }));
+          return;
+        }
         if (match) {
           this.captured.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match[1]!), activity: body ? JSON.parse(body) : {} });
           this.waiters.splice(0).forEach((w) => w());
