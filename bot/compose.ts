@@ -11,6 +11,10 @@ import { MongoPromotionRequestStore } from '../core/store/mongo-promotion-reques
 import { resolveMongo, DEMO_DATA_DIR } from '../core/store/mongo-resolver';
 import { MongoRunStore } from '../core/store/mongo-run-store';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
+import { MongoWatchStore } from '../core/store/mongo-watch-store';
+import { jsonLogger } from '../core/logging/logger';
+import { AgendaWatchQueue } from '../jobs/drift-jobs';
+import { AdapterDriftPoster } from './drift-poster';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
 import { createAdapter } from './adapter';
@@ -68,6 +72,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
     const adapter = createAdapter(env, log);
+    const logger = jsonLogger({ level: env.LOG_LEVEL, write: log });
+    const watches = new MongoWatchStore(db);
     const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, log });
 
     const deps: BotDeps = {
@@ -81,6 +87,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
       queue: new AgendaPromotionQueue(agenda),
+      watches,
+      watchQueue: new AgendaWatchQueue(agenda),
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
@@ -91,7 +99,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
 
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
     if (env.ROLE !== 'web') {
-      defineJobs(agenda, {
+      const workerDeps = {
         executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now },
         directory,
         snapshots,
@@ -99,8 +107,22 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
         syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS,
         promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
         log,
-      });
-      await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS });
+        drift: {
+          watches,
+          directory,
+          snapshots,
+          inventoryGraph: graph.client,
+          poster: new AdapterDriftPoster({ adapter, appId: env.MicrosoftAppId ?? '', log: logger }),
+          audit,
+          freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
+          checkLeaseMs: WATCH_CHECK_LEASE_MS,
+          sweepIntervalSeconds: env.WATCH_SWEEP_INTERVAL_SECONDS,
+          log: logger,
+          now,
+        },
+      };
+      defineJobs(agenda, workerDeps);
+      await startWorker(agenda, workerDeps);
       workerState = 'running';
       stops.push(async () => {
         workerState = 'stopped';
@@ -133,6 +155,9 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     throw error;
   }
 }
+
+/** How long one drift check may hold its watch; a worker that died mid-check hands it over after this. */
+const WATCH_CHECK_LEASE_MS = 15 * 60_000;
 
 /** Production Graph: the configured cloud with the MSP's app registration. */
 function productionGraph(env: Env) {

@@ -7,6 +7,7 @@ import type { SnapshotStore } from '../core/inventory/snapshot-store';
 import { executeRun, type ExecutorDeps } from '../core/promotion/execute-run';
 import { SUBJECT_TYPES } from '../core/subjects/registry';
 import { InventorySyncJobData, JOB_NAMES, PromotionJobData } from './job-data';
+import { defineDriftJobs, startDriftSweep, type DriftJobDeps } from './drift-jobs';
 import { withLockRenewal } from './lock-renewal';
 
 /** What the worker needs: the executor's ports plus inventory reading. */
@@ -18,6 +19,7 @@ export interface WorkerDeps {
   syncIntervalHours: number;
   promotionLockLifetimeMs: number;
   log: (msg: string) => void;
+  drift: DriftJobDeps;
 }
 
 /** Registers the job handlers. Job data is validated; a malformed job fails without side effects. */
@@ -53,10 +55,13 @@ export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
     },
     { concurrency: 2 },
   );
+
+  defineDriftJobs(agenda, deps.drift);
 }
 
 /** Starts processing and schedules the periodic inventory refresh (Agenda runs it once right away, so a fresh demo has snapshots). */
-export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours'>): Promise<void> {
+export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours' | 'drift'>): Promise<void> {
   await agenda.start();
   await agenda.every(`${deps.syncIntervalHours} hours`, JOB_NAMES.inventorySync, { all: true } as never);
+  await startDriftSweep(agenda, deps.drift);
 }

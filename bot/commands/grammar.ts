@@ -16,6 +16,9 @@ export const COMMAND_USAGE = {
   map: { usage: 'map <kind> "<source name>" to "<target name>" for <source> to <target>', description: 'Map a group, scope tag, filter or named location to its counterpart in the target.' },
   mappings: { usage: 'mappings <source> to <target>', description: 'List the mappings of a tenant pair.' },
   unmap: { usage: 'unmap <kind> "<source name>" for <source> to <target>', description: 'Remove a mapping.' },
+  watch: { usage: 'watch «source» to «target» [types «type,...»] [without assignments] [every «n» hours | daily]', description: 'Post here whenever the target drifts from the source (checked daily unless you say otherwise).' },
+  watches: { usage: 'watches', description: 'The drift watches you can see, with Check now and Stop.' },
+  unwatch: { usage: 'unwatch «source» to «target»', description: 'Stop the drift watch of that pair in this conversation.' },
 } as const;
 export type CommandName = keyof typeof COMMAND_USAGE;
 
@@ -32,7 +35,10 @@ export type Command =
   | { name: 'sync'; tenant: string }
   | { name: 'map'; kind: ReferenceKind; sourceName: string; targetName: string; source: string; target: string }
   | { name: 'mappings'; source: string; target: string }
-  | { name: 'unmap'; kind: ReferenceKind; sourceName: string; source: string; target: string };
+  | { name: 'unmap'; kind: ReferenceKind; sourceName: string; source: string; target: string }
+  | { name: 'watch'; source: string; target: string; types: string[]; includeAssignments: boolean; intervalHours: number }
+  | { name: 'watches'; page: number }
+  | { name: 'unwatch'; source: string; target: string };
 
 /** What parsing a message produced: a command, a known command used wrongly, or nothing we know. */
 export type ParseResult =
@@ -56,6 +62,13 @@ const kind = z.string().transform((k, ctx) => {
   if (!found) ctx.addIssue({ code: 'custom', message: `unknown kind "${k}" (group, scopeTag, filter, namedLocation)` });
   return found as ReferenceKind;
 });
+
+/** Hours between two checks of a watch: a whole number from 1 to 168 (a week). */
+const intervalHours = z.coerce
+  .number({ invalid_type_error: 'the interval must be a whole number of hours' })
+  .int('the interval must be a whole number of hours')
+  .min(1, 'a watch checks at most every hour')
+  .max(168, 'a watch checks at least once a week (every 168 hours)');
 
 function unquote(s: string): string {
   return s.trim().replace(/^["'“”‘’](.*)["'“”‘’]$/s, '$1').trim();
@@ -100,6 +113,20 @@ const RULES: Rule[] = [
   },
   { name: 'mappings', pattern: /^mappings\s+(.+?)\s+to\s+(.+)$/i, build: (m) => ({ name: 'mappings', source: name.parse(m[1]), target: name.parse(m[2]) }) },
   {
+    name: 'watch',
+    pattern: /^watch\s+(.+?)\s+(?:to|with|against)\s+(.+?)(?:\s+types?\s+([\w\s,-]+?))?(\s+without\s+assignments)?(?:\s+every\s+(\S+)\s+hours?|\s+(daily|every\s+day))?$/i,
+    build: (m) => ({
+      name: 'watch',
+      source: name.parse(m[1]),
+      target: name.parse(m[2]),
+      types: (m[3] ?? '').split(/[\s,]+/).filter(Boolean).slice(0, 20),
+      includeAssignments: !m[4],
+      intervalHours: m[5] ? intervalHours.parse(m[5]) : 24,
+    }),
+  },
+  { name: 'watches', pattern: /^watches(?:\s+page\s+(\S+))?$/i, build: (m) => ({ name: 'watches', page: page.parse(m[1] ?? 1) }) },
+  { name: 'unwatch', pattern: /^unwatch\s+(.+?)\s+(?:to|with|against)\s+(.+)$/i, build: (m) => ({ name: 'unwatch', source: name.parse(m[1]), target: name.parse(m[2]) }) },
+  {
     name: 'unmap',
     pattern: /^unmap\s+(\S+)\s+("[^"]+"|\S+)\s+for\s+(.+?)\s+to\s+(.+)$/i,
     build: (m) => ({ name: 'unmap', kind: kind.parse(m[1]), sourceName: name.parse(m[2]), source: name.parse(m[3]), target: name.parse(m[4]) }),
@@ -127,7 +154,7 @@ export function parseCommand(raw: string): ParseResult {
 function describe(error: unknown): string {
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
-    if (issue?.code === 'too_big') return `An argument is too long (at most ${MAX_ARGUMENT} characters).`;
+    if (issue?.code === 'too_big' && issue.type === 'string') return `An argument is too long (at most ${MAX_ARGUMENT} characters).`;
     return issue ? `Invalid argument: ${issue.message}.` : 'Invalid arguments.';
   }
   return 'Invalid arguments.';

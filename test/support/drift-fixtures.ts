@@ -56,3 +56,22 @@ export function driftWorker(db: Db, world: PromotionWorld, poster: DriftPoster, 
     },
   };
 }
+
+/** The Graph id of a sandbox tenant's object, read over HTTP as any Graph client would. */
+export async function sandboxObjectId(graphBaseUrl: string, tenantId: string, collection: string, displayName: string): Promise<string> {
+  const res = await fetch(`${graphBaseUrl}/beta/deviceManagement/${collection}?$top=100`, { headers: { authorization: `Bearer sandbox-token-${tenantId}-1` } });
+  const page = (await res.json()) as { value: { id: string; displayName: string }[] };
+  const found = page.value.find((o) => o.displayName === displayName);
+  if (!found) throw new Error(`no ${collection} named "${displayName}" in sandbox tenant ${tenantId}`);
+  return found.id;
+}
+
+/** Changes an object in a sandbox tenant with a Graph PATCH over HTTP, as an admin in the Intune portal would. */
+export async function patchSandboxObject(graphBaseUrl: string, tenantId: string, collection: string, id: string, body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${graphBaseUrl}/beta/deviceManagement/${collection}/${id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer sandbox-token-${tenantId}-1`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`PATCH ${collection}/${id} answered ${res.status}: ${await res.text()}`);
+}

@@ -95,6 +95,20 @@ export function messageActivity(channel: FakeChannel, text: string, from: Sender
   return { type: 'message', ...fromTeams(channel, from, conversationId), text, locale: 'en-US' };
 }
 
+/** A message @mentioning the bot in a Teams channel thread (`19:…@thread.tacv2;messageid=…`), as Teams sends it. */
+export function channelMessageActivity(channel: FakeChannel, text: string, from: Sender, thread: string): Record<string, unknown> {
+  const base = fromTeams(channel, from, thread);
+  return {
+    type: 'message',
+    ...base,
+    conversation: { id: thread, conversationType: 'channel', isGroup: true, tenantId: 'tenant-of-the-bot' },
+    text: `<at>TenantAtlas</at> ${text}`,
+    entities: [{ type: 'mention', text: '<at>TenantAtlas</at>', mentioned: { id: '28:tenantatlas', name: 'TenantAtlas' } }],
+    channelData: { team: { id: '19:team@thread.tacv2' }, channel: { id: thread.split(';')[0] } },
+    locale: 'en-US',
+  };
+}
+
 /** A Universal Actions invoke (`adaptiveCard/action`) as Teams sends it when a card button is clicked. */
 export function actionInvoke(channel: FakeChannel, verb: string, data: unknown, from: Sender, replyToId = 'card-activity', conversationId = `conv-${from.aadObjectId}`): Record<string, unknown> {
   return {
