@@ -83,7 +83,7 @@ export const WATCH_COMMANDS: { [N in 'watch' | 'watches' | 'unwatch']: Handler<N
     });
     return watchesCard({
       title: 'Drift watch created',
-      intro: 'The first check runs within a minute and posts the differences of today here. After that, this conversation hears only about changes.',
+      intro: "The first check runs within a minute and posts today's differences here. After that, this conversation hears only about changes.",
       rows: await rowViews(req, [created]),
       page: { page: 1, pageCount: 1 },
     });

@@ -6,7 +6,7 @@ import { actionsByVerb, cardText, expectValidCard } from '../support/cards';
 import { cardOf, useDemoChat } from '../support/chat';
 import { patchSandboxObject, sandboxObjectId } from '../support/drift-fixtures';
 import { channelMessageActivity, postActivity } from '../support/fake-channel';
-import { waitForRun } from '../support/running-bot';
+import { waitForRun, waitForStartupSync } from '../support/running-bot';
 
 const demo = useDemoChat({ WATCH_SWEEP_INTERVAL_SECONDS: '1', PROGRESS_UPDATE_INTERVAL_MS: '0' });
 const { contosoProduction: production, contosoLab: lab } = DEMO_TENANTS;
@@ -57,15 +57,8 @@ async function firstCheck(where: string): Promise<void> {
 }
 
 describe('drift watch in a Teams channel', () => {
-  beforeAll(async () => {
-    // The start-up inventory sync reads every tenant once; a check that reuses a read which began before a policy
-    // changed sees the change one check later, so the scenarios start once that sync is done.
-    const deadline = Date.now() + 60_000;
-    while (!(await demo.bot.system.db.collection('agendaJobs').findOne({ name: 'inventory.sync', 'data.all': true, lastFinishedAt: { $ne: null } }))) {
-      if (Date.now() > deadline) throw new Error('the start-up inventory sync did not finish');
-      await sleep(200);
-    }
-  });
+  // A check that reuses a read which began before a policy changed sees the change one check later: start after it.
+  beforeAll(() => waitForStartupSync(demo.bot));
 
   it('posts the baseline once, exactly one drift card naming a policy changed in Production, and nothing when nothing changed', async () => {
     const ops = thread('ops');

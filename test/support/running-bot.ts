@@ -40,3 +40,12 @@ export async function waitForRun(bot: RunningBot, runId: string, timeoutMs = 30_
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Waits until the start-up inventory sync (every tenant, once) finished, so later reads start after it. */
+export async function waitForStartupSync(bot: RunningBot, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await bot.system.db.collection('agendaJobs').findOne({ name: 'inventory.sync', 'data.all': true, lastFinishedAt: { $ne: null } }))) {
+    if (Date.now() > deadline) throw new Error('the start-up inventory sync did not finish');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
