@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { isDemoMode, type Env } from '../core/config/env';
@@ -10,9 +11,12 @@ import { MongoMappingStore } from '../core/store/mongo-mapping-store';
 import { MongoPromotionRequestStore } from '../core/store/mongo-promotion-request-store';
 import { resolveMongo, DEMO_DATA_DIR } from '../core/store/mongo-resolver';
 import { MongoRunStore } from '../core/store/mongo-run-store';
+import { MongoRunLease } from '../core/store/mongo-run-lease';
+import { MongoItemJournal } from '../core/store/mongo-item-journal';
+import { isTransientStoreError } from '../core/store/mongo-errors';
+import { jsonLogger } from '../core/logging/logger';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { MongoWatchStore } from '../core/store/mongo-watch-store';
-import { jsonLogger } from '../core/logging/logger';
 import { AgendaWatchQueue } from '../jobs/drift-jobs';
 import { AdapterDriftPoster } from './drift-poster';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
@@ -65,6 +69,9 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     if (env.SEED_FILE) await applySeed(directory, await readSeedFile(env.SEED_FILE));
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
+    const workerName = `tenantatlas-${hostname()}-${process.pid}`;
+    const logger = jsonLogger({ level: env.LOG_LEVEL, fields: { worker: workerName } });
+    const shutdown = new AbortController();
     const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
     const port = env.PORT;
     let publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
@@ -72,7 +79,6 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
     const adapter = createAdapter(env, log);
-    const logger = jsonLogger({ level: env.LOG_LEVEL, write: log });
     const watches = new MongoWatchStore(db);
     const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, log });
 
@@ -86,7 +92,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       requests: new MongoPromotionRequestStore(db),
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
-      queue: new AgendaPromotionQueue(agenda),
+      queue: new AgendaPromotionQueue(agenda, db),
       watches,
       watchQueue: new AgendaWatchQueue(agenda),
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
@@ -100,7 +106,29 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
     if (env.ROLE !== 'web') {
       const workerDeps = {
-        executor: { runs, directory, controls, audit, graph: graph.client, progress: notifier, now },
+        executor: {
+          runs,
+          directory,
+          controls,
+          audit,
+          graph: graph.client,
+          progress: notifier,
+          lease: new MongoRunLease(db),
+          journal: new MongoItemJournal(db),
+          logger,
+          settings: {
+            owner: workerName,
+            leaseMs: env.RUN_LEASE_MS,
+            visibilityWaitMs: env.WRITE_VISIBILITY_WAIT_MS,
+            visibilityPollMs: Math.min(2_000, Math.max(100, Math.floor(env.WRITE_VISIBILITY_WAIT_MS / 20))),
+            retryDelaysMs: env.RUN_RETRY_DELAYS_MS,
+          },
+          isTransient: isTransientStoreError,
+          now,
+        },
+        queue: deps.queue,
+        watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS,
+        shutdownSignal: shutdown.signal,
         directory,
         snapshots,
         inventoryGraph: graph.client,
@@ -126,6 +154,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       workerState = 'running';
       stops.push(async () => {
         workerState = 'stopped';
+        // A running run stops at its next item boundary and releases its lease, so another worker resumes it now.
+        shutdown.abort();
         // drain waits for running jobs; stop alone would unlock them for another worker mid-write.
         await agenda.drain(30_000).catch(() => undefined);
         await agenda.stop();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Job names; the only ones this product queues. */
-export const JOB_NAMES = { promotionExecute: 'promotion.execute', inventorySync: 'inventory.sync' } as const;
+export const JOB_NAMES = { promotionExecute: 'promotion.execute', promotionWatchdog: 'promotion.watchdog', inventorySync: 'inventory.sync' } as const;
 
 /** Data of a `promotion.execute` job: the run id only; the worker loads and re-checks everything else. */
 export const PromotionJobData = z.object({ runId: z.string().uuid() });

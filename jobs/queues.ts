@@ -1,4 +1,6 @@
 import type { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
+import { COLLECTIONS } from '../core/store/collections';
 import type { TenantId, WorkspaceId, RunId } from '../core/ids';
 import type { InventoryRefresher } from '../core/inventory/refresher';
 import type { SnapshotStore } from '../core/inventory/snapshot-store';
@@ -7,7 +9,10 @@ import { JOB_NAMES } from './job-data';
 
 /** PromotionQueue on Agenda: one job per run, unique by run id so a repeated enqueue runs it once. */
 export class AgendaPromotionQueue implements PromotionQueue {
-  constructor(private readonly agenda: Agenda) {}
+  constructor(
+    private readonly agenda: Agenda,
+    private readonly db: Db,
+  ) {}
 
   async enqueue(runId: RunId) {
     await this.agenda
@@ -15,6 +20,20 @@ export class AgendaPromotionQueue implements PromotionQueue {
       .unique({ name: JOB_NAMES.promotionExecute, 'data.runId': String(runId) }, { insertOnly: true })
       .schedule(new Date())
       .save();
+  }
+
+  async resume(runId: RunId) {
+    // Straight on the job document: due now and unlocked, so the next polling worker takes it even when a worker
+    // that died still holds its Agenda lock. The run's lease, not this lock, decides who may write.
+    const { matchedCount } = await this.jobs.updateOne(
+      { name: JOB_NAMES.promotionExecute, 'data.runId': String(runId) },
+      { $set: { nextRunAt: new Date(), lockedAt: null } },
+    );
+    if (matchedCount === 0) await this.enqueue(runId);
+  }
+
+  private get jobs() {
+    return this.db.collection(COLLECTIONS.agendaJobs);
   }
 }
 

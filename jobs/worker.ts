@@ -1,14 +1,15 @@
 import type { Agenda, Job } from 'agenda';
 import type { DirectoryStore } from '../core/access/directory-store';
-import { TenantId, WorkspaceId, RunId } from '../core/ids';
+import { TenantId, WorkspaceId } from '../core/ids';
 import { syncTenantInventory } from '../core/inventory/sync-tenant';
 import type { InventoryGraph } from '../core/inventory/inventory-graph';
 import type { SnapshotStore } from '../core/inventory/snapshot-store';
-import { executeRun, type ExecutorDeps } from '../core/promotion/execute-run';
+import type { ExecutorDeps } from '../core/promotion/execute-run';
+import type { PromotionQueue } from '../core/workflows/promotion-queue';
+import { definePromotionJobs, startPromotionWatchdog } from './promotion-jobs';
 import { SUBJECT_TYPES } from '../core/subjects/registry';
-import { InventorySyncJobData, JOB_NAMES, PromotionJobData } from './job-data';
+import { InventorySyncJobData, JOB_NAMES } from './job-data';
 import { defineDriftJobs, startDriftSweep, type DriftJobDeps } from './drift-jobs';
-import { withLockRenewal } from './lock-renewal';
 
 /** What the worker needs: the executor's ports plus inventory reading. */
 export interface WorkerDeps {
@@ -18,25 +19,30 @@ export interface WorkerDeps {
   inventoryGraph: InventoryGraph;
   syncIntervalHours: number;
   promotionLockLifetimeMs: number;
+  /** How often the watchdog resumes runs whose executor is gone. */
+  watchdogIntervalMs: number;
+  queue: PromotionQueue;
+  /** Aborted when the worker shuts down, so its running run is handed back at once. */
+  shutdownSignal?: AbortSignal;
   log: (msg: string) => void;
   drift: DriftJobDeps;
 }
 
 /** Registers the job handlers. Job data is validated; a malformed job fails without side effects. */
 export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
-  agenda.define(
-    JOB_NAMES.promotionExecute,
-    async (job: Job<unknown>) => {
-      const { runId } = PromotionJobData.parse(job.attrs.data);
-      deps.log(`promotion run ${runId}: started by the worker`);
-      await withLockRenewal(job, deps.promotionLockLifetimeMs, () => executeRun(deps.executor, RunId(runId)));
-      deps.log(`promotion run ${runId}: worker finished`);
-      // The target's snapshot predates what the run wrote; the next compare and preflight must see it.
-      const run = await deps.executor.runs.getForWorker(RunId(runId));
+  definePromotionJobs(agenda, {
+    executor: deps.executor,
+    queue: deps.queue,
+    logger: deps.executor.logger,
+    promotionLockLifetimeMs: deps.promotionLockLifetimeMs,
+    watchdogIntervalMs: deps.watchdogIntervalMs,
+    ...(deps.shutdownSignal ? { shutdownSignal: deps.shutdownSignal } : {}),
+    // The target's snapshot predates what the run wrote; the next compare and preflight must see it.
+    afterRun: async (runId) => {
+      const run = await deps.executor.runs.getForWorker(runId);
       if (run) await agenda.now(JOB_NAMES.inventorySync, { workspaceId: String(run.workspaceId), tenantId: String(run.targetTenantId) });
     },
-    { concurrency: 2, lockLifetime: deps.promotionLockLifetimeMs },
-  );
+  });
 
   agenda.define(
     JOB_NAMES.inventorySync,
@@ -60,8 +66,9 @@ export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
 }
 
 /** Starts processing and schedules the periodic inventory refresh (Agenda runs it once right away, so a fresh demo has snapshots). */
-export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours' | 'drift'>): Promise<void> {
+export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours' | 'watchdogIntervalMs' | 'drift'>): Promise<void> {
   await agenda.start();
   await agenda.every(`${deps.syncIntervalHours} hours`, JOB_NAMES.inventorySync, { all: true } as never);
+  await startPromotionWatchdog(agenda, deps.watchdogIntervalMs);
   await startDriftSweep(agenda, deps.drift);
 }

@@ -41,6 +41,14 @@ export const EnvSchema = z.object({
   /** How often the worker looks for drift watches whose check is due. */
   WATCH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PROMOTION_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  RUN_LEASE_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(60_000),
+  RUN_WATCHDOG_INTERVAL_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(30_000),
+  WRITE_VISIBILITY_WAIT_MS: z.coerce.number().int().min(0).max(30 * 60_000).default(60_000),
+  RUN_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be a comma-separated list of milliseconds, e.g. 15000,30000,60000')
+    .default('15000,30000,60000,120000,240000')
+    .transform((list) => list.split(',').map((n) => Number(n.trim()))),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Tenant } from '../access/model';
-import { GraphUnavailable } from '../errors';
+import { GraphUnavailable, TenantUnreachable } from '../errors';
 import type { GraphJson, GraphRequestSpec } from '../subjects/subject-type';
 import { batchRequestBody, parseBatchResponse, planBatches, splitVersion, type BatchEntry } from './batch';
 import { errorForFailedResponse, GraphWriteOutcomeUnknown } from './graph-errors';
@@ -115,7 +115,8 @@ export class GraphClient {
         for (const [index, answer] of parseBatchResponse(chunk, posted.body)) {
           if (answer.status === 429) this.counters.countThrottle(tenant.id);
           if (!isRetryable(answer.status)) {
-            answers[index] = answer;
+            const { spec } = chunk.entries.find((e) => e.index === index)!;
+            answers[index] = answer.status >= 400 ? { ...answer, error: errorForFailedResponse(tenant.displayName, spec.method, spec.path, answer) } : answer;
             continue;
           }
           const decision = decideRetry(
@@ -123,7 +124,7 @@ export class GraphClient {
             this.limits,
           );
           if (!decision.retry) {
-            throw new GraphUnavailable(`Microsoft Graph ${describeFailure(answer.status)} inside a $batch for tenant ${tenant.displayName}.`, answer.status);
+            throw new TenantUnreachable(`Microsoft Graph ${describeFailure(answer.status)} inside a $batch for tenant ${tenant.displayName}.`, answer.status);
           }
           delayMs = Math.max(delayMs, decision.delayMs);
           again.push(chunk.entries.find((e) => e.index === index)!);
@@ -197,7 +198,7 @@ export class GraphClient {
       const decision = decideRetry({ attempt, failure, retryAfter, now: this.now(), random: this.random() }, this.limits);
       if (!decision.retry) {
         const status = typeof failure === 'number' ? failure : undefined;
-        throw new GraphUnavailable(
+        throw new TenantUnreachable(
           `Microsoft Graph ${describeFailure(failure)} for ${method} ${pathname} in tenant ${tenant.displayName} (${attempt} attempts).`,
           status,
         );

@@ -1,8 +1,12 @@
+import type { DomainError } from '../errors';
+
 /** One Graph answer: status, parsed JSON body (text when not JSON, undefined when empty), lower-cased headers. */
 export interface GraphResponse {
   status: number;
   body: unknown;
   headers: Record<string, string>;
+  /** For a failed item of a `$batch`: the error it stands for, so callers need not interpret statuses themselves. */
+  error?: DomainError;
 }
 
 /** True for 2xx answers. */

@@ -1,10 +1,13 @@
 import type { Tenant } from '../access/model';
+import type { DomainError } from '../errors';
 import type { GraphJson, GraphRequestSpec } from '../subjects/subject-type';
 
 /** One answer of a batched request: its HTTP status and parsed JSON body. */
 export interface BatchAnswer {
   status: number;
   body: unknown;
+  /** A failed item explained by the adapter in port vocabulary (a missing permission names the permission). */
+  error?: DomainError;
 }
 
 /** What reading an inventory needs from Microsoft Graph (implemented by core/graph's client, faked in tests). */

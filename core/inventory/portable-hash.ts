@@ -82,14 +82,19 @@ function sharedTranslator(referenceObjects: readonly ReferenceObject[]): Referen
  * The reference list is treated as immutable: the index built over it is reused for every subject of the tenant.
  */
 export function withPortableHashes(type: SubjectType, subject: InventorySubject, referenceObjects: readonly ReferenceObject[]): InventorySubject {
-  const translate = sharedTranslator(referenceObjects);
+  return { ...subject, ...portableHashesWith(type, subject, sharedTranslator(referenceObjects)) };
+}
+
+/**
+ * The content and assignments hashes of `subject` with its references written as `translate` says. With the
+ * portable translator of the subject's own tenant these are its portable hashes; with a translator that first maps a
+ * source reference to its target object and then to that object's portable token, they are the hashes the subject
+ * would have once written to the target, so "in sync" can be judged with managed mappings applied.
+ */
+export function portableHashesWith(type: SubjectType, subject: Pick<InventorySubject, 'payload' | 'assignments'>, translate: ReferenceTranslator): Pick<InventorySubject, 'contentHash' | 'assignmentsHash'> {
   const hash = (value: unknown) => sha256(canonicalJson(canonicalOrder(value)));
-  let contentHash = hash(subject.payload);
-  let assignmentsHash = hash(subject.assignments);
-  if (!type.notPromotableReason) {
-    contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
-    const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
-    assignmentsHash = hash(assign?.body ?? subject.assignments);
-  }
-  return { ...subject, contentHash, assignmentsHash };
+  if (type.notPromotableReason) return { contentHash: hash(subject.payload), assignmentsHash: hash(subject.assignments) };
+  const contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
+  const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
+  return { contentHash, assignmentsHash: hash(assign?.body ?? subject.assignments) };
 }

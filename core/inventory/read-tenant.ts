@@ -1,6 +1,5 @@
 import type { Tenant } from '../access/model';
 import { GraphPermissionMissing, GraphUnavailable } from '../errors';
-import { permissionHint } from '../graph/permission-hints';
 import { REFERENCE_KINDS, type ReferenceObject } from '../subjects/references';
 import type { GraphJson, GraphRequestSpec, SubjectType } from '../subjects/subject-type';
 import type { BatchAnswer, InventoryGraph } from './inventory-graph';
@@ -72,7 +71,8 @@ async function withDetails(graph: InventoryGraph, tenant: Tenant, type: SubjectT
  */
 async function detailValue(graph: InventoryGraph, tenant: Tenant, property: string, path: string, answer: BatchAnswer | undefined) {
   if (answer === undefined) throw new GraphUnavailable(`Microsoft Graph left ${path} unanswered in a $batch for tenant ${tenant.displayName}.`);
-  if (answer.status === 403) throw new GraphPermissionMissing(tenant.displayName, permissionHint('GET', path), path);
+  if (answer.error) throw answer.error;
+  if (answer.status === 403) throw new GraphPermissionMissing(tenant.displayName, 'read access to this collection', path.split('?')[0]!);
   if (answer.status < 200 || answer.status > 299 || typeof answer.body !== 'object' || answer.body === null) {
     throw new GraphUnavailable(`Microsoft Graph answered ${answer.status} for ${path.split('?')[0]} in tenant ${tenant.displayName}.`, answer.status);
   }

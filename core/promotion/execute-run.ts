@@ -3,17 +3,47 @@ import type { AuditLog } from '../audit/model';
 import type { ControlStore } from '../controls/model';
 import type { RunId } from '../ids';
 import type { InventorySubject } from '../inventory/model';
+import type { Logger } from '../logging/logger';
+import { errorFields } from '../logging/logger';
+import type { ItemJournal } from '../runs/item-journal';
 import type { PromotionRun, RunItemResult } from '../runs/model';
+import type { RunLease } from '../runs/run-lease';
 import type { RunStore } from '../runs/run-store';
+import { finishRun } from './finish-run';
+import type { ItemContext } from './item-writes';
+import { ExecutionStopped, LeaseKeeper } from './lease-keeper';
 import type { PlanItem } from './plan';
-import { promoteItem, type ItemContext, type PromotedItem } from './promote-item';
+import { PassingOutage, promoteItem, type PromotedItem } from './promote-item';
 import type { PromotionGraph } from './promotion-graph';
 import type { RunProgressNotifier } from './progress';
 import { LiveSubjectReader } from './read-live-subject';
 import { reauthoriseRun } from './reauthorise-run';
-import { runSummary, TERMINAL_STATUSES, terminalStatus } from './run-outcome';
+import { runSummary, TERMINAL_STATUSES } from './run-outcome';
 import { targetOnlyWrites } from './target-only-writes';
-import { countVerified } from './verify-run';
+import { verifyRun } from './verify-run';
+import { interrupted, type ExecutionOutcome } from './run-interruption';
+
+export type { ExecutionOutcome } from './run-interruption';
+
+/** Timings of one executor; defaults suit production (DESIGN: takeover within 2 minutes, eventual consistency). */
+export interface ExecutorSettings {
+  /** This worker's name, shown as the lease holder. */
+  owner: string;
+  /** Lease lifetime: a dead executor's run can be taken over this long after its last renewal. */
+  leaseMs: number;
+  /** How long a write whose answer was lost may take to show in the target. */
+  visibilityWaitMs: number;
+  visibilityPollMs: number;
+  /** Waits before each retry after a passing outage; once used up, the next outage ends the run `failed`. */
+  retryDelaysMs: readonly number[];
+}
+
+export const DEFAULT_EXECUTOR_SETTINGS: Omit<ExecutorSettings, 'owner'> = {
+  leaseMs: 60_000,
+  visibilityWaitMs: 60_000,
+  visibilityPollMs: 2_000,
+  retryDelaysMs: [15_000, 30_000, 60_000, 120_000, 240_000],
+};
 
 /** The ports the promotion worker needs for one run. */
 export interface ExecutorDeps {
@@ -23,7 +53,16 @@ export interface ExecutorDeps {
   audit: AuditLog;
   graph: PromotionGraph;
   progress: RunProgressNotifier;
+  lease: RunLease;
+  journal: ItemJournal;
+  logger: Logger;
+  settings: ExecutorSettings;
+  /** Whether a store error is a passing outage (connection lost, no primary, timeout): the run waits and retries. */
+  isTransient: (error: unknown) => boolean;
   now: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds for lease bookkeeping; Date.now unless a test drives time. */
+  clock?: () => number;
 }
 
 /**
@@ -32,31 +71,48 @@ export interface ExecutorDeps {
  */
 export const ITEMS_IN_FLIGHT = 4;
 
-/** Longest failure reason kept in audit metadata (bounded metadata). */
-const MAX_AUDIT_REASON = 500;
-
 /**
- * Executes one queued promotion run (DESIGN flow 4): re-authorises it before the first write, promotes each plan
- * item not yet recorded (so a crashed run resumes without writing an item twice; up to ITEMS_IN_FLIGHT at a time,
- * each taken by exactly one worker), records each outcome at once,
- * verifies the promoted subjects, then sets the terminal status, audits, releases the target's run lock and reports
- * completion. An absent run does nothing; a terminal run is never executed again.
+ * Executes one queued promotion run (DESIGN flow 4) under the run's lease: only the lease holder writes, and every
+ * item goes through the journal (claim, intent with before-image, write, result), so a second execution of the same
+ * run writes nothing and a resumed one never guesses. Re-authorises before the first write, verifies afterwards,
+ * and ends every run with its terminal status, audit, lock release and final message — or, after a passing outage,
+ * leaves it waiting to retry, or hands it back on shutdown. A terminal run is never executed again.
  */
-export async function executeRun(deps: ExecutorDeps, runId: RunId): Promise<void> {
+export async function executeRun(deps: ExecutorDeps, runId: RunId, opts: { signal?: AbortSignal } = {}): Promise<ExecutionOutcome> {
   const run = await deps.runs.getForWorker(runId);
-  if (!run) return;
+  if (!run) return { kind: 'absent' };
   if (TERMINAL_STATUSES.has(run.status)) {
     // Only undoes a crash between the terminal status and the lock release; a finished run holds no lock otherwise.
     await deps.runs.releaseLock(run.targetTenantId, run.id);
-    return;
+    return { kind: 'already_finished' };
   }
-  const access = await reauthoriseRun(deps, run);
-  if (access.kind === 'revoked') return finish(deps, run, { revokedReason: access.reason });
+  const attempt = await deps.lease.acquire(run.id, deps.settings.owner, deps.settings.leaseMs, deps.now());
+  if (attempt.kind === 'held') return { kind: 'leased_elsewhere', owner: attempt.owner, expiresAt: attempt.expiresAt };
+  const logger = deps.logger.child({ runId: run.id, token: attempt.grant.token });
+  const keeper = new LeaseKeeper({ lease: deps.lease, clock: deps.clock ?? Date.now, logger }, attempt.grant, deps.settings.leaseMs, opts.signal);
+  keeper.start();
+  try {
+    return await execute({ ...deps, logger }, run, keeper);
+  } catch (error) {
+    return await interrupted({ ...deps, logger }, run, keeper, error);
+  } finally {
+    keeper.stop();
+  }
+}
 
+async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeeper): Promise<ExecutionOutcome> {
+  const access = await reauthoriseRun(deps, run);
+  if (access.kind === 'revoked') {
+    await finishRun(deps, run, { revokedReason: access.reason });
+    await keeper.release();
+    return { kind: 'finished', status: 'failed' };
+  }
   const recorded = new Set((await deps.runs.items(run.id)).items.map((item) => item.index));
   const startedAt = run.startedAt ?? deps.now();
   let current: PromotionRun = { ...run, status: 'running', startedAt, summary: runSummary(run.plan.items.length, await deps.runs.itemCounts(run.id)) };
-  await deps.runs.update(run.id, { status: 'running', startedAt, summary: current.summary });
+  delete current.retry;
+  await deps.runs.update(run.id, { status: 'running', startedAt, summary: current.summary, retry: undefined });
+  void notify(deps, current);
 
   const graph = targetOnlyWrites(deps.graph, { sourceTenantId: access.source.id, targetTenantId: access.target.id });
   const ctx: ItemContext = {
@@ -65,35 +121,49 @@ export async function executeRun(deps: ExecutorDeps, runId: RunId): Promise<void
     source: access.source,
     target: access.target,
     includeAssignments: run.plan.includeAssignments,
+    runId: run.id,
+    journal: deps.journal,
+    token: keeper.token,
+    assertMayWrite: () => keeper.assertMayWrite(),
+    now: deps.now,
+    clock: deps.clock ?? Date.now,
+    visibility: { waitMs: deps.settings.visibilityWaitMs, pollMs: deps.settings.visibilityPollMs },
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
   const sources = new Map<number, InventorySubject>();
   const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));
+  let next = 0;
+  let stopped: { error: unknown } | undefined;
   // Counts are read and reported one refresh at a time, so the run record and the card never go back to fewer.
   let reporting: Promise<void> = Promise.resolve();
   const refreshSummary = (item: PlanItem) => {
     const done = reporting.then(async () => {
-      const counts = await deps.runs.itemCounts(run.id);
-      current = { ...current, summary: runSummary(run.plan.items.length, counts) };
+      current = { ...current, summary: runSummary(run.plan.items.length, await deps.runs.itemCounts(run.id)), currentItem: item.displayName };
       await deps.runs.update(run.id, { summary: current.summary, currentItem: item.displayName });
-      await bestEffort(() => deps.progress.update(current, current.summary));
+      void notify(deps, current);
     });
     reporting = done.catch(() => undefined);
     return done;
   };
-  let next = 0;
-  let stopped: { error: unknown } | undefined;
-  // Each worker takes the next unrecorded item; an item is only ever taken once, so nothing is written twice.
-  const worker = async () => {
+  // Each lane takes the next unrecorded item; the journal's claim makes sure no other executor writes it meanwhile.
+  const lane = async () => {
     while (!stopped && next < pending.length) {
+      const reason = keeper.stopReason();
+      if (reason) {
+        stopped ??= { error: new ExecutionStopped(reason) };
+        break;
+      }
       const { item, index } = pending[next++]!;
       try {
         current = { ...current, currentItem: item.displayName };
-        await deps.runs.update(run.id, { currentItem: item.displayName });
-        await bestEffort(() => deps.progress.update(current, current.summary));
-
-        const promoted = await promoteItem(ctx, item);
-        if (promoted.source) sources.set(index, promoted.source);
-        await deps.runs.recordItem(itemResult(run.id, index, item, promoted, deps.now()));
+        void notify(deps, current);
+        const outcome = await promoteItem(ctx, item, index);
+        const result = outcome.kind === 'already_recorded' ? outcome.result : itemResult(run.id, index, item, outcome.promoted, deps.now());
+        if (outcome.kind === 'promoted') {
+          if (outcome.promoted.source) sources.set(index, outcome.promoted.source);
+          if (!(await deps.journal.finish(run.id, index, keeper.token, result))) throw new ExecutionStopped('fenced');
+        }
+        await deps.runs.recordItem(result);
         await refreshSummary(item);
       } catch (error) {
         // No new item starts; those in flight finish and are recorded before the run stops with this error.
@@ -101,13 +171,18 @@ export async function executeRun(deps: ExecutorDeps, runId: RunId): Promise<void
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, lane));
   if (stopped) throw stopped.error;
-  const verified = await countVerified(ctx, run.plan.items, (await deps.runs.items(run.id)).items, sources);
-  await finish(deps, current, { verified });
+  const results = (await deps.runs.items(run.id)).items;
+  const verified = await verifyRun(ctx, run.plan.items, results, sources, (index, v) => deps.runs.recordVerification(run.id, index, v), deps.logger);
+  keeper.assertMayWrite();
+  const finished = await finishRun(deps, current, { verified });
+  await keeper.release();
+  deps.logger.info('run.finished', { status: finished.status, succeeded: finished.summary.succeeded, failed: finished.summary.failed, skipped: finished.summary.skipped, verified });
+  return { kind: 'finished', status: finished.status };
 }
 
-function itemResult(runId: RunId, index: number, item: PromotionRun['plan']['items'][number], promoted: PromotedItem, at: Date): RunItemResult {
+function itemResult(runId: RunId, index: number, item: PlanItem, promoted: PromotedItem, at: Date): RunItemResult {
   return {
     runId,
     index,
@@ -116,68 +191,20 @@ function itemResult(runId: RunId, index: number, item: PromotionRun['plan']['ite
     action: item.action,
     outcome: promoted.outcome,
     ...(promoted.targetId !== undefined ? { targetId: promoted.targetId } : {}),
-    ...('priorState' in promoted && promoted.priorState !== undefined ? { priorState: promoted.priorState } : {}),
+    ...(promoted.priorState !== undefined ? { priorState: promoted.priorState } : {}),
     ...(promoted.reason !== undefined ? { reason: promoted.reason } : {}),
+    ...('outcomeUnknown' in promoted && promoted.outcomeUnknown ? { outcomeUnknown: true as const } : {}),
     at,
   };
 }
 
-/** Terminal status, audit `promotion.execute.completed`, lock release and the completion notice, in that order. */
-async function finish(deps: ExecutorDeps, run: PromotionRun, end: { revokedReason?: string; verified?: number }): Promise<void> {
-  const summary = runSummary(run.plan.items.length, await deps.runs.itemCounts(run.id));
-  const revoked = end.revokedReason !== undefined;
-  const status = terminalStatus(summary, revoked);
-  const failureReason = revoked ? revokedText(summary.processed, end.revokedReason!) : status === 'failed' ? noneText(summary) : undefined;
-  const finishedAt = deps.now();
-  const finished: PromotionRun = {
-    ...run,
-    status,
-    summary,
-    finishedAt,
-    ...(end.verified !== undefined ? { verified: end.verified } : {}),
-    ...(failureReason !== undefined ? { failureReason } : {}),
-  };
-  await deps.runs.update(run.id, {
-    status,
-    summary,
-    finishedAt,
-    ...(end.verified !== undefined ? { verified: end.verified } : {}),
-    ...(failureReason !== undefined ? { failureReason } : {}),
-  });
-  await deps.audit.append({
-    workspaceId: run.workspaceId,
-    at: finishedAt,
-    actorId: 'system',
-    action: 'promotion.execute.completed',
-    tenantIds: [run.sourceTenantId, run.targetTenantId],
-    metadata: {
-      runId: run.id,
-      status,
-      total: summary.total,
-      succeeded: summary.succeeded,
-      failed: summary.failed,
-      skipped: summary.skipped,
-      verified: end.verified ?? null,
-      ...(failureReason !== undefined ? { reason: failureReason.slice(0, MAX_AUDIT_REASON) } : {}),
-    },
-  });
-  await deps.runs.releaseLock(run.targetTenantId, run.id);
-  await bestEffort(() => deps.progress.completed(finished));
-}
-
-function revokedText(processed: number, reason: string): string {
-  return processed === 0 ? `Nothing was written. ${reason}` : `Stopped before the remaining subjects were written. ${reason}`;
-}
-
-function noneText(summary: { total: number; failed: number; skipped: number }): string {
-  return `None of the ${summary.total} subjects was promoted (${summary.failed} failed, ${summary.skipped} skipped).`;
-}
-
-/** The run record is the truth; a conversation card that cannot be updated must neither stop nor fail the run. */
-async function bestEffort(notify: () => Promise<void>): Promise<void> {
+/** Progress goes to the card without holding up the run; the notifier queues it and logs what it cannot send. */
+async function notify(deps: ExecutorDeps, run: PromotionRun): Promise<void> {
   try {
-    await notify();
-  } catch {
-    // The notifier retries Teams' throttling itself; what still fails is left to the run detail card.
+    await deps.progress.update(run, run.summary);
+  } catch (error) {
+    deps.logger.warn('run.progress_update_failed', errorFields(error));
   }
 }
+
+export { PassingOutage };

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { GraphRequestFailed } from '../graph/graph-errors';
+import { GraphRequestFailed } from '../errors';
 import { SourceWriteRefused } from './target-only-writes';
 
 /** The steps of promoting one subject, named for the failure explanation. */

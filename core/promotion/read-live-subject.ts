@@ -1,7 +1,7 @@
 import type { Tenant } from '../access/model';
 import { normaliseName } from '../compare/subject-identity';
 import { GraphUnavailable } from '../errors';
-import { GraphRequestFailed } from '../graph/graph-errors';
+import { GraphRequestFailed } from '../errors';
 import type { InventorySubject } from '../inventory/model';
 import { normaliseSubject } from '../inventory/normalise';
 import { withPortableHashes } from '../inventory/portable-hash';
@@ -59,15 +59,19 @@ export class LiveSubjectReader {
     return Promise.all(matches.map((item) => this.complete(tenant, type, item)));
   }
 
+  /** The tenant's reference objects of the kinds `type` can point at (read once per tenant and kind). */
+  async references(tenant: Tenant, type: SubjectType): Promise<ReferenceObject[]> {
+    const kinds = type.referenceKinds ?? REFERENCE_KINDS;
+    return (await Promise.all(kinds.map((kind) => this.referencesOf(tenant, kind)))).flat();
+  }
+
   private async complete(tenant: Tenant, type: SubjectType, body: unknown): Promise<InventorySubject> {
     const parsed = SUBJECT_SHAPES[type.identityField].safeParse(body);
     if (!parsed.success) {
       throw new GraphUnavailable(`Microsoft Graph returned a ${type.label} without a usable id or ${type.identityField} in tenant ${tenant.displayName}.`);
     }
     const raw = await this.withDetails(tenant, type, parsed.data);
-    const kinds = type.referenceKinds ?? REFERENCE_KINDS;
-    const references = (await Promise.all(kinds.map((kind) => this.referencesOf(tenant, kind)))).flat();
-    return withPortableHashes(type, normaliseSubject(type, raw), references);
+    return withPortableHashes(type, normaliseSubject(type, raw), await this.references(tenant, type));
   }
 
   /** The object with each detail read merged in under its property, as the inventory merges them. */

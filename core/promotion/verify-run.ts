@@ -1,38 +1,56 @@
 import type { InventorySubject } from '../inventory/model';
-import type { RunItemResult } from '../runs/model';
+import type { Logger } from '../logging/logger';
+import { errorFields } from '../logging/logger';
+import type { ItemVerification, RunItemResult } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
+import { judgeInSync } from './in-sync';
+import type { ItemContext } from './item-writes';
 import type { PlanItem } from './plan';
-import type { ItemContext } from './promote-item';
-import { holdsWrittenContent, itemTranslator } from './written-content';
+import { itemTranslator } from './written-content';
 
 /**
- * How many succeeded items are verified in sync: each is read back from the target and must hold what its write
- * sent for the source subject (references translated, read-only members ignored), plus the translated assignments
- * when they were promoted. `sources` holds source subjects already read in this attempt; others are read again.
- * A subject that cannot be read back counts as not verified; verification never writes.
+ * Reads every succeeded item back from the target and judges it against the source exactly as a compare does
+ * (settings and assignments, references by name, the run's reference resolution — managed mappings included — applied),
+ * records the verdict on the item (with the differing settings when it is not in sync) and returns how many are In
+ * sync: "verified" on the card means the next compare shows them In sync. Verification never writes to a tenant.
  */
-export async function countVerified(
-  ctx: ItemContext,
+export async function verifyRun(
+  ctx: Pick<ItemContext, 'reader' | 'source' | 'target' | 'includeAssignments'>,
   items: readonly PlanItem[],
   results: readonly RunItemResult[],
   sources: ReadonlyMap<number, InventorySubject>,
+  record: (index: number, verification: ItemVerification) => Promise<void>,
+  logger: Logger,
 ): Promise<number> {
   let verified = 0;
   for (const result of results) {
     const item = items[result.index];
     if (result.outcome !== 'succeeded' || result.targetId === undefined || !item) continue;
-    if (await inSync(ctx, item, result.targetId, sources.get(result.index))) verified += 1;
+    const verification = await verifyItem(ctx, item, result.targetId, sources.get(result.index), logger);
+    await record(result.index, verification);
+    if (verification.inSync) verified += 1;
   }
   return verified;
 }
 
-async function inSync(ctx: ItemContext, item: PlanItem, targetId: string, known: InventorySubject | undefined): Promise<boolean> {
+async function verifyItem(
+  ctx: Pick<ItemContext, 'reader' | 'source' | 'target' | 'includeAssignments'>,
+  item: PlanItem,
+  targetId: string,
+  known: InventorySubject | undefined,
+  logger: Logger,
+): Promise<ItemVerification> {
   const type = SUBJECT_TYPES[item.type];
   try {
     const source = known ?? (await ctx.reader.read(ctx.source, type, item.sourceId));
+    if (!source) return { inSync: false, unreadable: `It was deleted in ${ctx.source.displayName} since the run read it.` };
     const target = await ctx.reader.read(ctx.target, type, targetId);
-    return source !== undefined && target !== undefined && holdsWrittenContent(type, item.action, source, target, itemTranslator(item), ctx.includeAssignments);
-  } catch {
-    return false;
+    if (!target) return { inSync: false, unreadable: `It could not be found in ${ctx.target.displayName} when read back.` };
+    const targetReferences = await ctx.reader.references(ctx.target, type);
+    const judged = judgeInSync({ type, source, target, toTarget: itemTranslator(item), targetReferences, includeAssignments: ctx.includeAssignments });
+    return judged.inSync ? { inSync: true } : { inSync: false, differences: judged.differences ?? [] };
+  } catch (error) {
+    logger.warn('run.verification.read_failed', { item: item.displayName, ...errorFields(error) });
+    return { inSync: false, unreadable: `It could not be read back from ${ctx.target.displayName}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
   }
 }

@@ -33,3 +33,17 @@ export async function assignInTarget(graph: PromotionGraph, target: Tenant, type
   const assign = type.assignRequest(targetId, source.assignments, translate);
   if (assign) await graph.request(target, assign);
 }
+
+/**
+ * Sends a type's create requests in order to the target; resolves with the new object's id from the first answer.
+ * The caller journals the intent first and settles a lost answer by looking, never by sending the create again.
+ */
+export async function createAndReturnId(graph: PromotionGraph, target: Tenant, type: SubjectType, requests: readonly GraphRequestSpec[]): Promise<string> {
+  const [create, ...rest] = requests;
+  if (!create) throw new Error(`${type.label} has no create request.`);
+  const answer = await graph.request(target, create);
+  const created = Created.safeParse(answer.body);
+  if (!created.success) throw new GraphUnavailable(`Microsoft Graph created the ${type.label} but did not return its id (tenant ${target.displayName}).`);
+  await sendInOrder(graph, target, rest);
+  return created.data.id;
+}

@@ -33,6 +33,13 @@ export interface RunConversation {
   initiator?: { id: string; name: string };
 }
 
+/** A run paused by a passing outage: which attempt comes next, when, and why, in operator words. */
+export interface RunRetry {
+  attempt: number;
+  at: Date;
+  reason: string;
+}
+
 /** One queued `promotion.execute` operation. */
 export interface PromotionRun {
   id: RunId;
@@ -51,6 +58,8 @@ export interface PromotionRun {
   verified?: number;
   currentItem?: string;
   failureReason?: string;
+  /** Set while the run waits to try again after a passing outage (store or Microsoft Graph); cleared when it resumes. */
+  retry?: RunRetry;
   conversation?: RunConversation;
   createdAt: Date;
   startedAt?: Date;
@@ -70,8 +79,24 @@ export interface RunItemResult {
   action: 'create' | 'update';
   outcome: ItemOutcome;
   targetId?: string;
-  /** For updates: the target's normalised state before it was overwritten. */
+  /** For updates: the target's normalised state before it was overwritten (the journal keeps the same before-image). */
   priorState?: Record<string, unknown>;
   reason?: string;
+  /**
+   * Set with outcome `failed` when Microsoft Graph never confirmed a write and the target did not show it within the
+   * wait: the write may or may not have happened, it was not sent again, and `reason` says what to check.
+   */
+  outcomeUnknown?: true;
+  /** Read back after the run: whether the target is In sync with the source as a compare judges it, and what differs. */
+  verification?: ItemVerification;
   at: Date;
+}
+
+/** The read-back of one promoted subject after its run. */
+export interface ItemVerification {
+  inSync: boolean;
+  /** When not in sync: the differing settings (path, source value, target value); `assignments` for assignments. */
+  differences?: { path: string; sourceValue?: string; targetValue?: string }[];
+  /** When it could not be read back: why, in operator words. */
+  unreadable?: string;
 }

@@ -1,8 +1,11 @@
 import type { RunId, TenantId, WorkspaceId } from '../ids';
-import type { PromotionRun, RunItemResult, RunStatus, SummaryCounts } from './model';
+import type { ItemVerification, PromotionRun, RunItemResult, RunStatus, SummaryCounts } from './model';
 
 /** A run without its plan and exclusions: what lists need. */
 export type RunListEntry = Omit<PromotionRun, 'plan' | 'excluded'>;
+
+/** The fields of a run that change while it executes. */
+export type RunPatch = { [K in 'status' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'startedAt' | 'finishedAt' | 'conversation' | 'retry']?: PromotionRun[K] | undefined };
 
 /** Filters for listing runs. */
 export interface RunQuery {
@@ -38,10 +41,15 @@ export interface RunStore {
   list(query: RunQuery): Promise<{ runs: RunListEntry[]; total: number }>;
   /** Latest run per target tenant of a workspace. */
   latestPerTarget(workspaceId: WorkspaceId): Promise<Map<TenantId, RunListEntry>>;
-  update(runId: RunId, patch: Partial<Pick<PromotionRun, 'status' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'startedAt' | 'finishedAt' | 'conversation'>>): Promise<void>;
+  /** Sets the given fields; a field given as `undefined` is removed (e.g. `retry` once the run resumes). */
+  update(runId: RunId, patch: RunPatch): Promise<void>;
   /** Records an item result; returns false when that item was already recorded (never overwritten). */
   recordItem(result: RunItemResult): Promise<boolean>;
   items(runId: RunId, page?: { offset: number; limit: number }): Promise<{ items: RunItemResult[]; total: number }>;
+  /** Adds the read-back verdict to a recorded item (its outcome stays as recorded). */
+  recordVerification(runId: RunId, index: number, verification: ItemVerification): Promise<void>;
+  /** Runs still `queued` or `running`, oldest first, at most `limit`: what the watchdog checks for a live executor. */
+  listActive(limit: number): Promise<RunListEntry[]>;
   /** Counts of recorded outcomes, for the summary. */
   itemCounts(runId: RunId): Promise<Pick<SummaryCounts, 'succeeded' | 'failed' | 'skipped'>>;
 }

@@ -1,7 +1,7 @@
-import type { Db } from 'mongodb';
+import type { Db, UpdateFilter } from 'mongodb';
 import { RunId, TenantId, type WorkspaceId } from '../ids';
-import type { PromotionRun, RunItemResult } from '../runs/model';
-import type { RunListEntry, RunLockResult, RunQuery, RunStore } from '../runs/run-store';
+import { ACTIVE_RUN_STATUSES, type ItemVerification, type PromotionRun, type RunItemResult } from '../runs/model';
+import type { RunListEntry, RunLockResult, RunPatch, RunQuery, RunStore } from '../runs/run-store';
 import { COLLECTIONS } from './collections';
 import { isDuplicateKey } from './mongo-errors';
 
@@ -87,8 +87,27 @@ export class MongoRunStore implements RunStore {
     return latest;
   }
 
-  async update(runId: RunId, patch: Parameters<RunStore['update']>[1]) {
-    await this.runs.updateOne({ _id: String(runId) }, { $set: patch });
+  async update(runId: RunId, patch: RunPatch) {
+    const set: Record<string, unknown> = {};
+    const unset: Record<string, ''> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) unset[key] = '';
+      else set[key] = value;
+    }
+    await this.runs.updateOne({ _id: String(runId) }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) } as UpdateFilter<RunDoc>);
+  }
+
+  async recordVerification(runId: RunId, index: number, verification: ItemVerification) {
+    await this.itemsCol.updateOne({ _id: `${runId}:${index}` }, { $set: { verification } });
+  }
+
+  async listActive(limit: number) {
+    const docs = await this.runs
+      .find({ status: { $in: [...ACTIVE_RUN_STATUSES] } }, { projection: { plan: 0, excluded: 0 } })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map(toEntry);
   }
 
   async recordItem(result: RunItemResult) {
@@ -116,6 +135,7 @@ export class MongoRunStore implements RunStore {
       { $group: { _id: '$outcome', n: { $sum: 1 } } },
     ]).toArray();
     const count = (o: string) => rows.find((r) => r._id === o)?.n ?? 0;
+    // An item whose outcome is unknown is recorded as failed (the canonical counts have no other key).
     return { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') };
   }
 }

@@ -1,6 +1,7 @@
 // A bench workspace on the run's MongoDB: the generated source and target tenants, an operator, an approver and an
 // admin, every store the bot uses, and BotRequests built for those members exactly as a turn would build them.
 import type { TurnContext } from 'botbuilder';
+import type { Db } from 'mongodb';
 import type { BotDeps } from '../../bot/bot-deps';
 import { ExportLinks } from '../../bot/export-links';
 import type { BotRequest } from '../../bot/turn';
@@ -32,6 +33,8 @@ export const BENCH_ACTORS = {
 /** The workspace, its two tenants and the bot's dependencies over a fresh database. */
 export interface BenchWorld {
   deps: BotDeps;
+  /** The world's database, for the stores a worker adds (lease, journal). */
+  db: Db;
   source: Tenant;
   target: Tenant;
   /** Runs queued through `deps.queue` (not executed). */
@@ -100,7 +103,7 @@ export async function benchWorld(
     requests: new MongoPromotionRequestStore(db),
     conversations: new MongoConversationStore(db),
     refresher: { refresh: async () => true },
-    queue: { enqueue: async (runId) => void queued.push(String(runId)) },
+    queue: { enqueue: async (runId) => void queued.push(String(runId)), resume: async () => undefined },
     watches: new MongoWatchStore(db),
     watchQueue: { checkNow: async () => undefined },
     exports: new ExportLinks({ baseUrl: () => 'https://tenantatlas.contoso.example', ttlMs: 15 * 60_000, now }),
@@ -113,6 +116,7 @@ export async function benchWorld(
   const tenant = async (id: string) => (await directory.getTenant(BENCH_WORKSPACE, TenantId(id)))!;
   return {
     deps,
+    db,
     source: await tenant(tenants.source.id),
     target: await tenant(tenants.target.id),
     queued,

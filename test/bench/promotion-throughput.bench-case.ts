@@ -8,7 +8,11 @@ import { startGraphSandbox } from '../../core/graph-sandbox/sandbox-server';
 import { RunId } from '../../core/ids';
 import type { InventorySnapshot } from '../../core/inventory/model';
 import { readTenantInventory } from '../../core/inventory/read-tenant';
-import { executeRun } from '../../core/promotion/execute-run';
+import { DEFAULT_EXECUTOR_SETTINGS, executeRun } from '../../core/promotion/execute-run';
+import { jsonLogger } from '../../core/logging/logger';
+import { isTransientStoreError } from '../../core/store/mongo-errors';
+import { MongoItemJournal } from '../../core/store/mongo-item-journal';
+import { MongoRunLease } from '../../core/store/mongo-run-lease';
 import type { PlanItem } from '../../core/promotion/plan';
 import type { RunProgressNotifier } from '../../core/promotion/progress';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
@@ -103,6 +107,11 @@ export async function promotionThroughputFigures(ctx: BenchContext, opts: Throug
         audit: world.deps.audit,
         graph,
         progress,
+        lease: new MongoRunLease(world.db),
+        journal: new MongoItemJournal(world.db),
+        logger: jsonLogger({ level: 'error' }),
+        settings: { ...DEFAULT_EXECUTOR_SETTINGS, owner: 'bench-worker' },
+        isTransient: isTransientStoreError,
         now,
       },
       RunId(run.id),

@@ -10,7 +10,7 @@ describe('a worker process killed in the middle of a promotion run', () => {
       emptyEvidence(),
     );
     expect(figures.killsMidRun).toBe(2);
-    expect(figures.details.map((d) => d.status)).toEqual(['succeeded', 'succeeded']);
+    for (const run of figures.details) expect(run.status === 'succeeded' || (run.status === 'partially_succeeded' && run.outcomeUnknown > 0), JSON.stringify(run)).toBe(true);
     expect(figures.duplicateCreates).toBe(0);
     expect(figures.lostItems).toBe(0);
     expect(figures.locksLeft).toBe(0);

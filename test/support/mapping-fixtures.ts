@@ -101,7 +101,7 @@ export async function mappingWorld(db: Db): Promise<WorkflowDeps> {
     controls: new MongoControlStore(db),
     mappings: new MongoMappingStore(db),
     refresher: { refresh: unused('the inventory refresher') },
-    queue: { enqueue: unused('the promotion queue') },
+    queue: { enqueue: unused('the promotion queue'), resume: unused('the promotion queue') },
     freshnessMs: ONE_DAY_MS,
     refreshWaitMs: 0,
     now: () => FIXTURE_NOW,

@@ -1,6 +1,7 @@
 // A small promotion world: two tenants of one workspace in a FakeIntuneGraph, the directory, run store, controls and
 // audit on the test's MongoDB, and a run queued from a plan derived exactly as production derives it
 // (inventory read through the fake → compare preview → preflight → ready-only plan).
+import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { testDb, type TestDb } from './mongo';
@@ -19,6 +20,11 @@ import { MongoAuditLog } from '../../core/store/mongo-audit-log';
 import { MongoControlStore } from '../../core/store/mongo-control-store';
 import { MongoDirectoryStore } from '../../core/store/mongo-directory-store';
 import { MongoRunStore } from '../../core/store/mongo-run-store';
+import { MongoRunLease } from '../../core/store/mongo-run-lease';
+import { MongoItemJournal } from '../../core/store/mongo-item-journal';
+import { isTransientStoreError } from '../../core/store/mongo-errors';
+import { memoryLogger } from '../../core/logging/logger';
+import type { ExecutorSettings } from '../../core/promotion/execute-run';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
 import type { GraphJson, SubjectTypeKey } from '../../core/subjects/subject-type';
 import { FakeIntuneGraph } from './fake-intune-graph';
@@ -129,6 +135,15 @@ export function caPolicy(id: string, name: string, groupId: string, locationId: 
 
 export { includeGroup };
 
+/** Executor timings for tests: the real lease, a short visibility wait, fast retries. */
+export const TEST_EXECUTOR_SETTINGS: ExecutorSettings = {
+  owner: 'test-worker',
+  leaseMs: 10_000,
+  visibilityWaitMs: 400,
+  visibilityPollMs: 25,
+  retryDelaysMs: [100, 200],
+};
+
 /** Everything a test of the executor needs, on its own database. */
 export interface PromotionWorld {
   graph: FakeIntuneGraph;
@@ -168,7 +183,20 @@ export async function promotionWorld(db: Db): Promise<PromotionWorld> {
   await directory.saveTenant(TARGET);
   await directory.saveMembership(promoter(INITIATOR, 'Ines Initiator'));
   await directory.saveMembership(promoter(APPROVER, 'Arno Approver'));
-  const deps: ExecutorDeps = { runs, directory, controls, audit, graph, progress, now: () => RUN_CLOCK };
+  const deps: ExecutorDeps = {
+    runs,
+    directory,
+    controls,
+    audit,
+    graph,
+    progress,
+    lease: new MongoRunLease(db),
+    journal: new MongoItemJournal(db),
+    logger: memoryLogger(),
+    settings: TEST_EXECUTOR_SETTINGS,
+    isTransient: isTransientStoreError,
+    now: () => RUN_CLOCK,
+  };
   return { graph, deps, runs, directory, controls, audit, progress };
 }
 
@@ -200,13 +228,11 @@ export async function currentPlan(graph: FakeIntuneGraph, includeAssignments: bo
   return { plan: planFromPreflight(preflight), preflight };
 }
 
-let runCounter = 0;
-
 /** Queues a run of the world's current plan (taking the target's run lock, as confirming does); resolves with it. */
 export async function queueRun(world: PromotionWorld, opts: { includeAssignments?: boolean } = {}): Promise<PromotionRun> {
   const { plan } = await currentPlan(world.graph, opts.includeAssignments ?? true);
   const run: PromotionRun = {
-    id: RunId(`run-${++runCounter}-${Date.now()}`),
+    id: RunId(randomUUID()),
     workspaceId: WORKSPACE,
     operation: 'promotion.execute',
     selection: { sourceTenantId: SOURCE.id, targetTenantId: TARGET.id, types: [], includeAssignments: plan.includeAssignments },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GraphPermissionMissing, GraphUnavailable } from '../../../core/errors';
+import { GraphPermissionMissing, TenantUnreachable } from '../../../core/errors';
 import { GraphRequestFailed } from '../../../core/graph/graph-errors';
 import { StaticTokenProvider } from '../../../core/graph/static-token-provider';
 import type { GraphJson } from '../../../core/subjects/subject-type';
@@ -242,7 +242,7 @@ describe('faults', () => {
   it('answers Contoso Lab with 503 on every request, so reads fail after the bounded retries', async () => {
     await start();
 
-    await expect(demo.client.listAll(lab, CATALOG)).rejects.toMatchObject({ constructor: GraphUnavailable, status: 503 });
+    await expect(demo.client.listAll(lab, CATALOG)).rejects.toMatchObject({ constructor: TenantUnreachable, status: 503 });
     expect(demo.sandbox.store.counters(lab.id).httpRequests).toBe(3);
     const direct = await fetch(`${demo.sandbox.baseUrl}/beta/$batch`, { method: 'POST', headers: auth(lab.id), body: '{}' });
     expect(direct.status).toBe(503);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
-import type { RunStore } from '../../../core/runs/run-store';
+import { dyingWorker, expireLeases } from '../../support/executor-faults';
 import {
   catalogPolicy,
   PATHS,
@@ -23,59 +23,86 @@ const completedAudits = async () =>
 const itemNamed = async (run: PromotionRun, name: string) => (await suite.world.runs.items(run.id)).items.find((i) => i.displayName === name);
 const targetIsFree = async () => (await suite.world.runs.acquireLock(TARGET.id, 'probe' as never, 'probe', RUN_CLOCK)).kind === 'acquired';
 
-/** The run store, except that recording the named item crashes the worker (after its writes, before its record). */
-function crashingOnRecordOf(runs: RunStore, displayName: string): RunStore {
-  let crashed = false;
-  return Object.assign(Object.create(runs) as RunStore, {
-    recordItem: async (result: Parameters<RunStore['recordItem']>[0]) => {
-      if (!crashed && result.displayName === displayName) {
-        crashed = true;
-        throw new Error('worker killed');
+const journalOf = async (run: PromotionRun) => suite.world.deps.journal.entries(run.id);
+
+describe('promotion run: a worker killed between any two steps of an item', () => {
+  const KILL_POINTS: [string, Parameters<typeof dyingWorker>[1]][] = [
+    ['after claiming it, before recording its intent', { journal: 'recordIntent' }],
+    ['after recording its intent, before the write', { afterIntent: true }],
+    ['right after the create reached Graph', { graphWrite: (spec) => spec.method === 'POST' && spec.path === PATHS.settingsCatalog }],
+    ['after the create, before recording its id', { journal: 'recordCreated' }],
+    ['right after the update reached Graph', { graphWrite: (spec) => spec.method === 'PATCH' }],
+    ['right after the assignment reached Graph', { graphWrite: (spec) => spec.path.endsWith('/assign') }],
+    ['after the writes, before recording the result', { journal: 'finish' }],
+    ['after journalling the result, before the run store recorded it', { runStore: 'recordItem' }],
+  ];
+  for (const [when, killAt] of KILL_POINTS) {
+    it(`resumes on another worker without writing anything twice, keeping every before-image, when killed ${when}`, async () => {
+      const run = await queueRun(suite.world);
+      const before = suite.world.graph.object(TARGET.id, PATHS.deviceConfiguration, 't-dc-restr')!;
+      const { deps, death } = dyingWorker(suite.world.deps, killAt);
+      void executeRun(deps, run.id);
+      await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      await expireLeases(suite.db);
+      const outcome = await executeRun(suite.world.deps, run.id);
+
+      expect(outcome).toEqual({ kind: 'finished', status: expect.any(String) });
+      const finished = await stored(run);
+      expect(finished.summary.processed).toBe(3);
+      expect(suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog).filter((o) => o.name === 'Baseline').length).toBeLessThanOrEqual(1);
+      expect(suite.world.graph.objects(TARGET.id, PATHS.deviceConfiguration).filter((o) => o.displayName === 'Camera').length).toBeLessThanOrEqual(1);
+      expect(suite.world.graph.writes(TARGET.id).filter((w) => w.method === 'POST' && !w.path.endsWith('/assign'))).toHaveLength(
+        suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog).length + suite.world.graph.objects(TARGET.id, PATHS.deviceConfiguration).filter((o) => o.id !== 't-dc-restr').length,
+      );
+      const restr = await itemNamed(run, 'Restrictions');
+      const overwritten = JSON.stringify(suite.world.graph.object(TARGET.id, PATHS.deviceConfiguration, 't-dc-restr')) !== JSON.stringify(before);
+      if (overwritten) {
+        const intent = (await journalOf(run)).find((e) => e.intent?.action === 'update')?.intent;
+        expect(intent?.before).toMatchObject({ kind: 'present', targetId: 't-dc-restr', payload: { passwordMinimumLength: 8 } });
+        expect(restr?.priorState).toMatchObject({ passwordMinimumLength: 8 });
       }
-      return runs.recordItem(result);
-    },
-  });
-}
+      for (const item of (await suite.world.runs.items(run.id)).items) {
+        expect(item.outcome === 'succeeded' || item.outcomeUnknown === true, `${item.displayName}: ${item.reason}`).toBe(true);
+      }
+      expect(await completedAudits()).toHaveLength(1);
+      expect(await targetIsFree()).toBe(true);
+    });
+  }
 
-describe('promotion run: crash safety', () => {
-  it('does not create a subject twice when the worker died between the create and its record', async () => {
-    suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, { ...restrictions('s-dc-restr', 'Restrictions', {}), passwordMinimumLength: 8 });
+  it('adopts the object its killed create made, by the id the journal holds, and assigns it', async () => {
     const run = await queueRun(suite.world);
-    expect(run.plan.items.map((i) => i.displayName).sort()).toEqual(['Baseline', 'Camera']);
-    await expect(executeRun({ ...suite.world.deps, runs: crashingOnRecordOf(suite.world.runs, 'Baseline') }, run.id)).rejects.toThrow('worker killed');
-    expect(suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog)).toHaveLength(1);
-
+    const { deps, death } = dyingWorker(suite.world.deps, { graphWrite: (spec) => spec.path.startsWith(`${PATHS.settingsCatalog}/`) && spec.path.endsWith('/assign') });
+    void executeRun(deps, run.id);
+    await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
+    await expireLeases(suite.db);
     suite.world.graph.clearRequests();
     await executeRun(suite.world.deps, run.id);
 
     expect(suite.world.graph.writes().filter((r) => r.method === 'POST' && r.path === PATHS.settingsCatalog)).toEqual([]);
-    expect(suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog)).toHaveLength(1);
-    const created = suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog)[0]!;
-    expect(await itemNamed(run, 'Baseline')).toMatchObject({ outcome: 'succeeded', targetId: created.id, reason: 'created by an earlier attempt of this run; not created again' });
-    expect(created.assignments).toEqual([expect.objectContaining({ target: expect.objectContaining({ groupId: 't-grp-pilot' }) })]);
-    const finished = await stored(run);
-    expect(finished.status).toBe('succeeded');
-    expect(finished.verified).toBe(2);
+    const created = suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog);
+    expect(created).toHaveLength(1);
+    expect(await itemNamed(run, 'Baseline')).toMatchObject({ outcome: 'succeeded', targetId: created[0]!.id, reason: 'created by an earlier attempt of this run; not created again' });
+    expect(created[0]!.assignments).toEqual([expect.objectContaining({ target: expect.objectContaining({ groupId: 't-grp-pilot' }) })]);
+    expect((await stored(run)).verified).toBe(3);
   });
 
-  it('does not update a subject again when the worker died between the update and its record', async () => {
-    suite.world.graph.seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-baseline', 'Baseline', { bitlocker_requiredeviceencryption: '1' }));
-    suite.world.graph.seed(TARGET.id, PATHS.settingsCatalog, catalogPolicy('t-sc-baseline', 'Baseline', { bitlocker_requiredeviceencryption: '1' }));
-    suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-camera', 'Camera', { cameraBlocked: true }));
-    suite.world.graph.seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-camera', 'Camera', { cameraBlocked: true }));
+  it('writes nothing when a second executor is started on a run another executor holds', async () => {
     const run = await queueRun(suite.world);
-    expect(run.plan.items.map((i) => i.displayName)).toEqual(['Restrictions']);
-    await expect(executeRun({ ...suite.world.deps, runs: crashingOnRecordOf(suite.world.runs, 'Restrictions') }, run.id)).rejects.toThrow('worker killed');
-    expect(suite.world.graph.writes().filter((r) => r.method === 'PATCH')).toHaveLength(1);
-
-    suite.world.graph.clearRequests();
-    await executeRun(suite.world.deps, run.id);
-
-    expect(suite.world.graph.writes()).toEqual([]);
-    expect(await itemNamed(run, 'Restrictions')).toMatchObject({ outcome: 'succeeded', targetId: 't-dc-restr', reason: 'already updated by an earlier attempt of this run' });
-    expect((await stored(run)).status).toBe('succeeded');
+    const [first, second] = await Promise.all([
+      executeRun(suite.world.deps, run.id),
+      executeRun({ ...suite.world.deps, settings: { ...suite.world.deps.settings, owner: 'other-worker' } }, run.id),
+    ]);
+    expect([first.kind, second.kind].sort()).toEqual(['finished', 'leased_elsewhere']);
+    const writes = suite.world.graph.writes(TARGET.id).map((w) => JSON.stringify(w));
+    expect(new Set(writes).size).toBe(writes.length);
+    expect(suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog)).toHaveLength(1);
+    expect(await completedAudits()).toHaveLength(1);
   });
+});
 
+describe('promotion run: crash safety', () => {
   it('resumes a run after recorded items without writing them again', async () => {
     const run = await queueRun(suite.world);
     const index = run.plan.items.findIndex((i) => i.displayName === 'Restrictions');

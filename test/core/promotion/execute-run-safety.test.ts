@@ -120,8 +120,19 @@ describe('promotion run: subjects that changed since the preflight', () => {
     suite.world.graph.seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-camera', ' camera ', { cameraBlocked: false }));
     await executeRun(suite.world.deps, run.id);
 
-    expect(await itemNamed(run, 'Camera')).toMatchObject({ outcome: 'skipped', reason: 'a subject with this name appeared in the target since the preflight' });
+    expect(await itemNamed(run, 'Camera')).toMatchObject({ outcome: 'skipped', reason: 'exists in the target; changed since the preflight' });
     expect(suite.world.graph.objects(TARGET.id, PATHS.deviceConfiguration).filter((o) => String(o.displayName).trim().toLowerCase() === 'camera')).toHaveLength(1);
+  });
+
+  it('never adopts a namesake someone else made after the preflight, even one holding exactly what the run would write', async () => {
+    const run = await queueRun(suite.world);
+    const theirs = restrictions('t-dc-camera', 'Camera', { cameraBlocked: true }, { assignments: [{ id: 'a1', target: { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' } }] });
+    suite.world.graph.seed(TARGET.id, PATHS.deviceConfiguration, theirs);
+    await executeRun(suite.world.deps, run.id);
+
+    expect(await itemNamed(run, 'Camera')).toMatchObject({ outcome: 'skipped', reason: 'exists in the target; changed since the preflight' });
+    expect(suite.world.graph.writes(TARGET.id).filter((w) => w.path.includes('t-dc-camera'))).toEqual([]);
+    expect(suite.world.graph.object(TARGET.id, PATHS.deviceConfiguration, 't-dc-camera')?.assignments).toEqual(theirs.assignments);
   });
 });
 

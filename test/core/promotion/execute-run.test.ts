@@ -186,7 +186,7 @@ describe('promotion run: what is written', () => {
     expect(finished.verified).toBe(5);
   });
 
-  it('audits the completion once with the counts, releases the target and reports progress around every item', async () => {
+  it('audits the completion once with the counts, releases the target and reports progress as it starts and around every item', async () => {
     seedMixedTenants();
     const { run } = await runToEnd();
 
@@ -198,7 +198,7 @@ describe('promotion run: what is written', () => {
       }),
     ]);
     expect(await suite.world.runs.acquireLock(TARGET.id, run.id.replace('run', 'next') as never, 'other', new Date())).toEqual({ kind: 'acquired' });
-    expect(suite.world.progress.updates).toHaveLength(12);
+    expect(suite.world.progress.updates).toHaveLength(1 + 12);
     expect(suite.world.progress.updates[0]).toMatchObject({ status: 'running', summary: { processed: 0 } });
     expect(suite.world.progress.updates.at(-1)).toMatchObject({ summary: { processed: 6, succeeded: 6 } });
     expect(suite.world.progress.completions.map((r) => [r.status, r.summary.succeeded, r.verified])).toEqual([['succeeded', 6, 6]]);

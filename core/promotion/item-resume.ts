@@ -1,0 +1,69 @@
+import { subjectStateHash } from '../preflight/subject-hash';
+import type { JournalEntry } from '../runs/item-journal';
+import { inStep } from './explain-failure';
+import { assignStep, priorStateOf, UNKNOWN, writeUpdate, type PromotedItem } from './item-steps';
+import { awaitVisible, findCreated, judgeTarget, recordCreated, type ItemContext, type ItemWrite } from './item-writes';
+
+/**
+ * Finishes an item an earlier attempt of this run started (its intent is in the journal), from what the journal
+ * proves rather than from what the target happens to hold:
+ * - a create whose id was recorded continues with that object (assigning it again replaces the same assignments);
+ * - a create without a recorded id waits for its object to become visible and adopts only a single namesake holding
+ *   exactly what the run sends; if none shows, the item's outcome is unknown and nothing is created again;
+ * - an update whose target is in sync is done; one whose target still equals the before-image is written again (the
+ *   same idempotent update over a target nobody changed); one whose content is written but not its assignments is
+ *   assigned; anything else is left alone with its outcome unknown (part-written, or changed by someone else).
+ */
+export async function resumeItem(ctx: ItemContext, write: ItemWrite, previous: JournalEntry): Promise<PromotedItem> {
+  const intent = previous.intent!;
+  if (intent.action === 'create') return resumeCreate(ctx, write, previous.createdId);
+  const targetId = intent.before.kind === 'present' ? intent.before.targetId : write.item.targetId;
+  if (targetId === undefined) return { outcome: 'failed', reason: 'The plan names no target object for this update.' };
+  const priorState = intent.before.kind === 'present' ? priorStateOf(intent.before, ctx.includeAssignments) : undefined;
+  const keep = priorState ? { priorState } : {};
+  const current = await inStep('read_target', () => ctx.reader.read(ctx.target, write.type, targetId));
+  if (!current) return { outcome: 'skipped', reason: 'deleted in the target since the preflight', ...keep };
+  const judged = await judgeTarget(ctx, write, current, ctx.includeAssignments);
+  if (judged.inSync) return { outcome: 'succeeded', targetId, reason: 'already updated by an earlier attempt of this run', ...keep };
+  if (subjectStateHash(current, ctx.includeAssignments) === write.item.targetHash) {
+    const written = await writeUpdate(ctx, write, current, { intentRecorded: true });
+    return priorState ? { ...written, priorState } : written;
+  }
+  if (judged.contentInSync) {
+    const assigned = await assignStep(ctx, write, targetId);
+    if (assigned !== UNKNOWN) return { outcome: 'succeeded', targetId, reason: 'updated by an earlier attempt of this run; its assignments were completed now', ...keep };
+  }
+  return {
+    outcome: 'failed',
+    outcomeUnknown: true,
+    targetId,
+    ...keep,
+    reason:
+      `An earlier attempt of this run stopped while updating it, and ${ctx.target.displayName} now holds neither what it had before nor what the run writes, so it was not written again. ` +
+      `Check "${write.item.displayName}" in the Intune admin center, then compare again; the state before the run is kept.`,
+  };
+}
+
+async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: string | undefined): Promise<PromotedItem> {
+  let createdId = recordedId;
+  if (createdId === undefined) {
+    createdId = await inStep('read_target', () => awaitVisible(ctx, () => findCreated(ctx, write)));
+    if (createdId === undefined) {
+      const seconds = Math.round(ctx.visibility.waitMs / 1000);
+      return {
+        outcome: 'failed',
+        outcomeUnknown: true,
+        reason:
+          `An earlier attempt of this run stopped around its create, and "${write.item.displayName}" did not appear in ${ctx.target.displayName} within ${seconds} s. ` +
+          `It was not created again. Check the Intune admin center of ${ctx.target.displayName}, then compare again.`,
+      };
+    }
+    await recordCreated(ctx, write.index, createdId);
+  }
+  const id = createdId;
+  const current = await inStep('read_target', () => ctx.reader.read(ctx.target, write.type, id));
+  if (!current) return { outcome: 'skipped', reason: 'deleted in the target since this run created it', targetId: id };
+  const assigned = await assignStep(ctx, write, id);
+  if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
+  return { outcome: 'succeeded', targetId: id, reason: 'created by an earlier attempt of this run; not created again' };
+}

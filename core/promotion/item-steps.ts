@@ -1,0 +1,78 @@
+import type { InventorySubject } from '../inventory/model';
+import { stripReadOnly } from '../subjects/strip';
+import type { GraphJson, GraphRequestSpec } from '../subjects/subject-type';
+import { inStep } from './explain-failure';
+import { judgeTarget, recordIntent, sendOnce, UNKNOWN, unknownReason, type ItemContext, type ItemWrite, type Unknown } from './item-writes';
+import { contentMatches } from './written-content';
+
+export { UNKNOWN } from './item-writes';
+
+/** The outcome of one item, ready to record; `source` is the live source subject when it was read (for verification). */
+export type PromotedItem = (
+  | { outcome: 'succeeded'; targetId: string; priorState?: Record<string, unknown>; reason?: string }
+  | { outcome: 'skipped' | 'failed'; reason: string; targetId?: string; priorState?: Record<string, unknown>; outcomeUnknown?: true }
+) & { source?: InventorySubject };
+
+/** The before-image as the run detail has always shown it: the payload with its assignments. */
+export const priorStateOf = (current: Pick<InventorySubject, 'payload' | 'assignments'>, includeAssignments: boolean) =>
+  includeAssignments ? { ...current.payload, assignments: current.assignments } : { ...current.payload };
+
+/**
+ * Overwrites target object `current` with the source: records the intent with the full before-image (unless the
+ * resumed intent already holds it), then sends the type's update requests in order and assigns. Each request is sent
+ * once; a lost answer is settled by watching the target, never by sending it again.
+ */
+export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: InventorySubject, opts: { intentRecorded: boolean }): Promise<PromotedItem> {
+  const { type, source, translate } = write;
+  const targetId = current.graphId;
+  const requests = type.updateRequests(targetId, source.payload, translate);
+  const assign = ctx.includeAssignments ? type.assignRequest(targetId, source.assignments, translate) : undefined;
+  const priorState = priorStateOf(current, ctx.includeAssignments);
+  if (!opts.intentRecorded) {
+    const before = { kind: 'present' as const, targetId, payload: current.payload, assignments: current.assignments };
+    await recordIntent(ctx, write.index, { action: 'update', before }, [...requests, ...(assign ? [assign] : [])]);
+  }
+  for (const request of requests) {
+    const sent = await inStep('update', () =>
+      sendOnce(ctx, () => ctx.graph.request(ctx.target, request).then(() => true as const), () => updateLanded(ctx, write, targetId, request)),
+    );
+    if (sent === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownReason(ctx, write, 'the update') };
+  }
+  const assigned = await assignStep(ctx, write, targetId);
+  if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownReason(ctx, write, 'the assignment') };
+  return { outcome: 'succeeded', targetId, priorState };
+}
+
+/** Replaces the target object's assignments with the source's, translated (when assignments are promoted). */
+export async function assignStep(ctx: ItemContext, write: ItemWrite, targetId: string): Promise<true | Unknown> {
+  if (!ctx.includeAssignments) return true;
+  const request = write.type.assignRequest(targetId, write.source.assignments, write.translate);
+  if (!request) return true;
+  return inStep(
+    'assign',
+    () =>
+      sendOnce(
+        ctx,
+        () => ctx.graph.request(ctx.target, request).then(() => true as const),
+        async () => {
+          const current = await ctx.reader.read(ctx.target, write.type, targetId);
+          return current && (await judgeTarget(ctx, write, current, true)).assignmentsInSync ? (true as const) : undefined;
+        },
+      ),
+    targetId,
+  );
+}
+
+/**
+ * Whether the target shows one update request's effect: a PATCH / PUT by the members it sent (members Graph adds
+ * itself ignored), an action (e.g. compliance scheduled actions) by the content the compare judges.
+ */
+async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, request: GraphRequestSpec): Promise<true | undefined> {
+  const current = await ctx.reader.read(ctx.target, write.type, targetId);
+  if (!current) return undefined;
+  if (request.method === 'PATCH' || request.method === 'PUT') {
+    const body = typeof request.body === 'object' && request.body !== null ? (stripReadOnly(request.body, new Set(write.type.readOnlyFields)) as GraphJson) : {};
+    return contentMatches(body, current.payload) ? true : undefined;
+  }
+  return (await judgeTarget(ctx, write, current, false)).contentInSync ? true : undefined;
+}
