@@ -69,4 +69,37 @@ describe('run detail card', () => {
     expect(cardText(card).match(/^Settings catalog · Policy/gm)).toHaveLength(MAX_ITEM_ROWS);
     expect(cardText(card)).toContain('+9992 more subjects not promoted');
   });
+
+  it('says "Outcome unknown" for a write Graph never confirmed, with what to check', () => {
+    const reason = 'Microsoft Graph did not confirm the create, and Contoso Production did not show it within 60 s. It was not sent again. Check "Win11 Baseline" (Settings catalog) in the Intune admin center of Contoso Production, then compare again.';
+    const card = runDetailCard(runDetailView({ items: [{ typeLabel: 'Settings catalog', displayName: 'Win11 Baseline', action: 'create', outcome: 'failed', outcomeUnknown: true, reason }] }));
+    expectValidCard(card);
+    expect(textBlock(card, 'Outcome unknown').color).toBe('warning');
+    expect(cardText(card)).toContain('Check "Win11 Baseline" (Settings catalog) in the Intune admin center of Contoso Production');
+  });
+
+  it('names the settings that differ for a promoted subject that is not in sync when read back', () => {
+    const verification = {
+      inSync: false,
+      differences: [
+        { path: 'Require device encryption', sourceValue: 'Enabled', targetValue: 'Disabled' },
+        { path: 'assignments' },
+        { path: 'Minimum PIN length', sourceValue: '6' },
+        { path: 'Block camera', sourceValue: 'true', targetValue: 'false' },
+      ],
+    };
+    const card = runDetailCard(runDetailView({ items: [{ typeLabel: 'Settings catalog', displayName: 'Win11 Baseline', action: 'update', outcome: 'succeeded', targetId: 'tgt-001', verification }] }));
+    expect(cardText(card)).toContain(
+      'Not in sync after the run: Require device encryption (source Enabled, target Disabled); the assignments; Minimum PIN length (source 6, target not set) and 1 more.',
+    );
+    const inSync = runDetailCard(runDetailView({ items: [{ typeLabel: 'Settings catalog', displayName: 'Win11 Baseline', action: 'update', outcome: 'succeeded', targetId: 'tgt-001', verification: { inSync: true } }] }));
+    expect(cardText(inSync)).toContain('Verified in sync.');
+  });
+
+  it('shows a run waiting after an outage as "Waiting to retry" with the time and the reason', () => {
+    const card = runDetailCard(runDetailView({ status: 'running', finishedAt: undefined, durationText: undefined, retry: { at: new Date('2025-03-01T09:05:00Z'), reason: 'The TenantAtlas database could not be reached.' } }));
+    expectValidCard(card);
+    expect(textBlock(card, 'Waiting to retry').color).toBe('warning');
+    expect(cardText(card)).toContain('Waiting to retry at {{DATE(2025-03-01T09:05:00Z, SHORT)}} {{TIME(2025-03-01T09:05:00Z)}}. The TenantAtlas database could not be reached.');
+  });
 });

@@ -70,4 +70,12 @@ describe('run status card', () => {
     expectValidCard(card);
     expect(cardText(card)).toContain('0 of 0 processed (0%)');
   });
+
+  it('shows a run paused by an outage as waiting to retry, with when and why, instead of a frozen current item', () => {
+    const card = runStatusCard(runStatusView({ currentItem: 'Settings catalog · Win11 Baseline', retry: { at: new Date('2025-03-01T09:05:00Z'), reason: 'Microsoft Graph did not answer (503).' } }));
+    expectValidCard(card);
+    expect(textBlock(card, 'Waiting to retry').color).toBe('warning');
+    expect(cardText(card)).toContain('Waiting to retry at {{DATE(2025-03-01T09:05:00Z, SHORT)}} {{TIME(2025-03-01T09:05:00Z)}}. Microsoft Graph did not answer (503).');
+    expect(cardText(card)).not.toContain('Now: Settings catalog');
+  });
 });

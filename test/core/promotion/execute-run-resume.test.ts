@@ -3,14 +3,11 @@ import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
 import { dyingWorker, expireLeases } from '../../support/executor-faults';
 import {
-  catalogPolicy,
   PATHS,
   seedBaselineSubjects,
   usePromotionWorld,
   queueRun,
-  restrictions,
   RUN_CLOCK,
-  SOURCE,
   TARGET,
   WORKSPACE,
 } from '../../support/promotion-fixtures';
