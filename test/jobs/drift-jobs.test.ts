@@ -64,6 +64,7 @@ describe('drift watch scheduling', () => {
     expect(countBy(workers.flatMap((w) => w.checksRun()))).toEqual(Object.fromEntries(watches.map((w) => [w.id, 2])));
     expect(poster.posts).toHaveLength(watches.length); // nothing changed: nothing more posted
     for (const w of await store.list(SOURCE.workspaceId)) expect(w.nextCheckAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect(await env.db.collection('agendaJobs').countDocuments({ name: 'drift.check' })).toBe(0); // finished checks leave no job behind
   });
 
   it('a watch stored while one worker ran is checked by the worker started after it stopped', async () => {
