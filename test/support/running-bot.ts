@@ -12,11 +12,11 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The bot in demo mode on its own database; `env` overrides any variable. */
-export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
+/** The bot in demo mode on its own database (or `dbName`'s, to restart on the same data); `env` overrides any variable. */
+export async function startBot(env: Record<string, string> = {}, opts: { dbName?: string } = {}): Promise<RunningBot> {
   const uri = inject('mongoUri');
   if (!uri) throw new Error(inject('mongoUnavailable') || 'no MongoDB for the bot tests');
-  const dbName = `bot_${randomBytes(4).toString('hex')}`;
+  const dbName = opts.dbName ?? `bot_${randomBytes(4).toString('hex')}`;
   const logs: string[] = [];
   const system = await startSystem(parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: dbUri(uri, dbName), MONGODB_DB: dbName, ...env }), (m) => logs.push(m));
   return {
