@@ -1,5 +1,6 @@
 import type { AuditLog } from '../core/audit/model';
 import type { ConversationStore } from '../core/conversations/model';
+import type { Logger } from '../core/logging/logger';
 import type { WatchDeps } from '../core/workflows/manage-watches';
 import type { PromotionDeps } from '../core/workflows/start-promotion';
 import type { ExportLinks } from './export-links';
@@ -10,5 +11,8 @@ export interface BotDeps extends PromotionDeps, WatchDeps {
   conversations: ConversationStore;
   exports: ExportLinks;
   demoMode: boolean;
+  /** Structured log: caught errors are logged here once, with their ids and no secret. */
+  logger: Logger;
+  /** A plain line at info level on `logger`, for callers that have no ids to add. */
   log: (msg: string) => void;
 }

@@ -1,7 +1,9 @@
 import type { Request, Response } from 'restify';
 import { resolveActorContext } from '../../core/access/actor-context';
 import { requireWorkspaceCapability } from '../../core/access/policy';
+import { DomainError } from '../../core/errors';
 import { ActorId } from '../../core/ids';
+import { errorFields } from '../../core/logging/logger';
 import { exportRows, toCsv } from '../../core/preflight/export-rows';
 import { SUBJECT_TYPE_KEYS, type SubjectTypeKey } from '../../core/subjects/subject-type';
 import { resolvePair } from '../../core/workflows/compare-tenants';
@@ -55,7 +57,9 @@ export function exportRoute(deps: BotDeps): ExtraRoute {
           res.sendRaw(200, toCsv(rows));
         }
       } catch (error) {
-        deps.log(`export refused: ${error instanceof Error ? error.name : 'unknown error'}`);
+        // Refusals (not found, forbidden) are expected; anything else is a failure the operator never sees in the answer.
+        if (error instanceof DomainError) deps.logger.info('export.refused', { actorId: claim.actorId, ...errorFields(error) });
+        else deps.logger.error('export.failed', { actorId: claim.actorId, kind: claim.kind, ...errorFields(error) });
         res.status(404);
         res.json(REFUSED);
       }

@@ -5,6 +5,7 @@ import { runStatusCard } from '../../cards/run-status-card';
 import type { Tenant } from '../../core/access/model';
 import type { RunId } from '../../core/ids';
 import type { PromotionRun } from '../../core/runs/model';
+import { cancelPromotion } from '../../core/workflows/cancel-promotion';
 import { confirmPromotion, requestPromotion, type Refusal } from '../../core/workflows/start-promotion';
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
@@ -91,8 +92,17 @@ async function runningElsewhere(req: BotRequest, runId: RunId, title: string, te
   return messageCard({ title, text: `${text} Run ${runId}.`, tone: 'warning', actions: [openRun(runId)] });
 }
 
-/** `Cancel`: closes the request; nothing was started. */
+/** `Cancel`: closes the pending request if the clicker may; nothing was started either way. */
 export async function cancelAnswer(req: BotRequest, requestId: string): Promise<CardAttachment> {
-  await req.deps.requests.close(req.ctx.workspace.id, requestId, req.deps.now());
-  return messageCard({ title: 'Promotion cancelled', text: 'Nothing was started and no tenant was changed.', tone: 'info' });
+  const outcome = await cancelPromotion(req.deps, req.ctx, requestId);
+  const pair = `${outcome.source.displayName} to ${outcome.target.displayName}`;
+  if (outcome.kind === 'already_closed') {
+    return messageCard({
+      title: 'Already used',
+      text: `This promotion from ${pair} was already confirmed or cancelled, so there is nothing to cancel. Nothing was changed.`,
+      tone: 'warning',
+      ...(outcome.runId ? { actions: [openRun(outcome.runId)] } : {}),
+    });
+  }
+  return messageCard({ title: 'Promotion cancelled', text: `The promotion from ${pair} was cancelled. Nothing was started and no tenant was changed.`, tone: 'info' });
 }

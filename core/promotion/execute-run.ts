@@ -174,7 +174,12 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
   await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, lane));
   if (stopped) throw stopped.error;
   const results = (await deps.runs.items(run.id)).items;
-  const verified = await verifyRun(ctx, run.plan.items, results, sources, (index, v) => deps.runs.recordVerification(run.id, index, v), deps.logger);
+  const verified = await verifyRun(ctx, run.plan.items, results, sources, async (index, verification, after) => {
+    await deps.runs.recordVerification(run.id, index, verification);
+    if (after && !(await deps.journal.recordAfterImage(run.id, index, keeper.token, { targetId: after.graphId, payload: after.payload, assignments: after.assignments }))) {
+      throw new ExecutionStopped('fenced');
+    }
+  }, deps.logger);
   keeper.assertMayWrite();
   const finished = await finishRun(deps, current, { verified });
   await keeper.release();

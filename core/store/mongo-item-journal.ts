@@ -48,6 +48,13 @@ export class MongoItemJournal implements ItemJournal {
     return this.fenced(runId, index, token, { result });
   }
 
+  async recordAfterImage(runId: RunId, index: number, token: number, after: NonNullable<JournalEntry['after']>): Promise<boolean> {
+    // Items finished by an earlier holder (a smaller token) are verified by whoever ends the run.
+    const { matchedCount } = await this.entriesCol.updateOne({ _id: key(runId, index), token: { $lte: token } }, { $set: { after } });
+    if (matchedCount === 1) return true;
+    return (await this.entriesCol.countDocuments({ _id: key(runId, index) })) === 0;
+  }
+
   async entries(runId: RunId): Promise<JournalEntry[]> {
     const docs = await this.entriesCol.find({ runId: String(runId) }).sort({ index: 1 }).toArray();
     return docs.map(toEntry);

@@ -42,7 +42,7 @@ function thread(name: string): WatchConversation {
 function poster() {
   const delays: number[] = [];
   const log = memoryLogger();
-  const adapter = createAdapter(parseEnv({ DEMO_MODE: 'true' }), () => undefined);
+  const adapter = createAdapter(parseEnv({ DEMO_MODE: 'true' }), memoryLogger());
   const p = new AdapterDriftPoster({ adapter, appId: '', log, sleep: async (ms) => void delays.push(ms) });
   return { poster: p, delays, log };
 }

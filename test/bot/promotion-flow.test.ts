@@ -59,8 +59,9 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
 
     const updates = await demo.channel.waitFor((a) => a.method === 'PUT' && a.path.endsWith('/run-card-1'));
     expect(JSON.stringify(updates.activity)).toContain(runId);
-    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion run succeeded'));
-    expect(final.activity.entities?.[0]?.type).toBe('mention');
+    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion finished'));
+    expect(final.activity.attachments).toHaveLength(1);
+    expect(final.activity.attachments[0].content.msteams.entities[0]).toMatchObject({ type: 'mention', mentioned: { id: '29:demo-operator' } });
 
     await demo.chat.card('sync Contoso Production');
     const after = await demo.chat.card('compare Contoso Staging to Contoso Production');

@@ -65,6 +65,8 @@ describe('promotion run: a worker killed between any two steps of an item', () =
       }
       expect(await completedAudits()).toHaveLength(1);
       expect(await targetIsFree()).toBe(true);
+      // Every item verification read back keeps its after-image, whichever executor finished it.
+      for (const entry of await journalOf(run)) if (entry.result?.outcome === 'succeeded') expect(entry.after?.targetId).toBe(entry.result.targetId);
     });
   }
 

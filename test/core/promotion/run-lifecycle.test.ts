@@ -6,7 +6,7 @@ import type { PromotionRun } from '../../../core/runs/model';
 import type { RunStore } from '../../../core/runs/run-store';
 import type { RunLease } from '../../../core/runs/run-lease';
 import { expireLeases } from '../../support/executor-faults';
-import { PATHS, queueRun, RUN_CLOCK, seedBaselineSubjects, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
+import { PATHS, queueRun, restrictions, RUN_CLOCK, seedBaselineSubjects, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
 
 const suite = usePromotionWorld('run-lifecycle', seedBaselineSubjects);
 
@@ -128,6 +128,28 @@ describe('promotion run: the lease', () => {
     shutdown.abort();
     expect(await executeRun(suite.world.deps, run.id, { signal: shutdown.signal })).toEqual({ kind: 'handed_back' });
     expect(await executeRun({ ...suite.world.deps, settings: { ...suite.world.deps.settings, owner: 'next-worker' } }, run.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+  });
+
+  it('lets the items under way finish when shut down mid-run, then hands the rest back without an unknown outcome', async () => {
+    // More items than run at once, so some are still to start when the shutdown comes.
+    for (let i = 0; i < 6; i++) suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions(`s-dc-extra-${i}`, `Extra ${i}`, { cameraBlocked: true }));
+    const run = await queueRun(suite.world);
+    const shutdown = new AbortController();
+    const graph = Object.assign(Object.create(suite.world.graph) as typeof suite.world.graph, {
+      request: async (tenant: Parameters<typeof suite.world.graph.request>[0], spec: Parameters<typeof suite.world.graph.request>[1]) => {
+        if (spec.method !== 'GET') shutdown.abort();
+        return suite.world.graph.request(tenant, spec);
+      },
+    });
+    expect(await executeRun({ ...suite.world.deps, graph }, run.id, { signal: shutdown.signal })).toEqual({ kind: 'handed_back' });
+    const recordedAtHandBack = (await suite.world.runs.items(run.id)).total;
+    expect(recordedAtHandBack).toBeGreaterThan(0);
+    expect(recordedAtHandBack).toBeLessThan(9);
+    expect(await executeRun(suite.world.deps, run.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+    const items = (await suite.world.runs.items(run.id)).items;
+    expect(items.filter((i) => i.outcomeUnknown)).toEqual([]);
+    const writes = suite.world.graph.writes(TARGET.id).map((w) => JSON.stringify(w));
+    expect(new Set(writes).size).toBe(writes.length);
   });
 
   it('lists as orphaned only active runs whose lease ran out or that no worker started within the grace period', async () => {
