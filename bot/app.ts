@@ -8,7 +8,7 @@ import { describeError, errorCard } from './answers';
 import type { BotDeps } from './bot-deps';
 import { parseCommand } from './commands/grammar';
 import { ACTION_HANDLERS } from './handlers/action-handlers';
-import { answerCommand, help, needsOnlyHelp } from './handlers/command-handlers';
+import { answerCommand, answerWithoutRequest } from './handlers/command-handlers';
 import { openRequest } from './turn';
 
 const ActionInvoke = z.object({
@@ -50,8 +50,7 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
 
 async function answerMessage(deps: BotDeps, turn: TurnContext): Promise<CardAttachment | string> {
   const parsed = parseCommand((turn.activity.text ?? '').slice(0, MAX_MESSAGE));
-  if (needsOnlyHelp(parsed)) return help();
-  return answerCommand(await openRequest(deps, turn), parsed);
+  return answerWithoutRequest(parsed) ?? answerCommand(await openRequest(deps, turn), parsed);
 }
 
 /** Answers one card action: a card replaces the one clicked; refusals are Universal Actions error responses. */

@@ -110,6 +110,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       demoMode,
       logger,
       log,
+      ...('loadSummaries' in graph ? { sandboxFiles: graph.loadSummaries as BotDeps['sandboxFiles'] } : {}),
     };
 
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';

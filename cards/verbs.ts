@@ -15,6 +15,7 @@ export const CARD_VERBS = [
   'audit.page',
   'mapping.open',
   'mapping.save',
+  'help.show',
   'watch.check',
   'watch.stop',
   'watches.page',
@@ -60,6 +61,7 @@ export interface CardActionData {
   'audit.page': { page: number };
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
+  'help.show': Record<string, never>;
   'watch.check': { watchId: string };
   'watch.stop': { watchId: string };
   'watches.page': { page: number };

@@ -129,6 +129,7 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
     clock: deps.clock ?? Date.now,
     visibility: { waitMs: deps.settings.visibilityWaitMs, pollMs: deps.settings.visibilityPollMs },
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    logger: deps.logger,
   };
   const sources = new Map<number, InventorySubject>();
   const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));

@@ -132,7 +132,8 @@ describe('drift watch in a Teams channel', () => {
     try {
       await nextScheduledCheck(labThread);
       expect(postsIn(labThread).map((c) => c.body[0].text)).toEqual(['Drift watch: a tenant could not be read', 'Drift watch: tenants readable again']);
-      expect(cardText(postsIn(labThread)[1])).toContain('Win - Defender Antivirus');
+      expect(cardText(postsIn(labThread)[1])).toContain('Both tenants can be read again.');
+      expect(cardText(postsIn(labThread)[1])).toContain('Compliance policy · Win - Compliance Baseline\nMissing in target');
       await nextScheduledCheck(labThread);
       expect(postsIn(labThread)).toHaveLength(2);
     } finally {

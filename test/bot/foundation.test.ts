@@ -8,7 +8,7 @@ import { NOT_FOUND_TEXT } from '../../bot/answers';
 import { actionInvoke, FakeChannel, messageActivity, postActivity } from '../support/fake-channel';
 import { ChannelTokens } from '../reliability/harness/bot-framework-tokens';
 import { startBot, type RunningBot } from '../support/running-bot';
-import { expectValidCard } from '../support/cards';
+import { actionsByVerb, cardText, expectValidCard } from '../support/cards';
 
 describe('bot over the Bot Framework protocol (demo, no credentials)', () => {
   let bot: RunningBot;
@@ -30,14 +30,18 @@ describe('bot over the Bot Framework protocol (demo, no credentials)', () => {
     const card = reply.activity.attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expectValidCard(card);
-    expect(JSON.stringify(card.content)).toContain('tenants [filter]');
+    expect(JSON.stringify(card.content)).toContain('tenants [«filter»]');
   });
 
-  it('answers an unknown command with the same help card', async () => {
+  it('answers an unknown command with a short "I did not understand" and a button that shows help', async () => {
     const sent = messageActivity(channel, 'please delete everything', { aadObjectId: 'demo-viewer' });
     await postActivity(bot.url, sent);
     const reply = await channel.waitFor((a) => a.activity.replyToId === sent.id);
-    expect(JSON.stringify(reply.activity.attachments?.[0]?.content)).toContain('help');
+    const card = reply.activity.attachments![0]!;
+    expectValidCard(card as never);
+    expect(cardText(card as never)).toContain('I did not understand that');
+    expect(cardText(card as never)).not.toContain('«source»');
+    expect(actionsByVerb(card as never, 'help.show')).toHaveLength(1);
   });
 
   it('a command that fails on our side answers that nothing was changed, and is logged once without the message text', async () => {

@@ -49,9 +49,9 @@ describe('command grammar', () => {
   });
 
   it('refuses a watch interval outside 1 to 168 whole hours, saying why', () => {
-    expect(parseCommand('watch Contoso Staging to Contoso Production every 0 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'Invalid argument: a watch checks at most every hour.' });
-    expect(parseCommand('watch Contoso Staging to Contoso Production every 500 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'Invalid argument: a watch checks at least once a week (every 168 hours).' });
-    expect(parseCommand('watch Contoso Staging to Contoso Production every 1.5 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'Invalid argument: the interval must be a whole number of hours.' });
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 0 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'A watch checks at most every hour.' });
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 500 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'A watch checks at least once a week (every 168 hours).' });
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 1.5 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'The interval must be a whole number of hours.' });
     expect(parseCommand('watch Contoso Staging')).toMatchObject({ kind: 'usage', name: 'watch' });
   });
 
@@ -60,5 +60,30 @@ describe('command grammar', () => {
     expect(parseCommand('watches page 2')).toEqual({ kind: 'command', command: { name: 'watches', page: 2 } });
     expect(parseCommand('unwatch Contoso Staging to "Contoso Production"')).toEqual({ kind: 'command', command: { name: 'unwatch', source: 'Contoso Staging', target: 'Contoso Production' } });
     expect(parseCommand('unwatch everything')).toMatchObject({ kind: 'usage', name: 'unwatch' });
+  });
+
+  it('reads the arrow the cards use, and "->", as "to"', () => {
+    const expected = { kind: 'command', command: { name: 'compare', source: 'Contoso Staging', target: 'Contoso Production' } };
+    expect(parseCommand('compare Contoso Staging → Contoso Production')).toMatchObject(expected);
+    expect(parseCommand('compare Contoso Staging->Contoso Production')).toMatchObject(expected);
+    expect(parseCommand('mappings Contoso Staging → Contoso Production')).toMatchObject({ kind: 'command', command: { name: 'mappings', target: 'Contoso Production' } });
+  });
+
+  it('suggests the command a typo most likely meant, and nothing for text that is not close to one', () => {
+    expect(parseCommand('comapre Contoso Staging to Contoso Production')).toMatchObject({ kind: 'unknown', suggestion: 'compare' });
+    expect(parseCommand('tenant')).toMatchObject({ kind: 'unknown', suggestion: 'tenants' });
+    expect(parseCommand('mapings A to B')).toMatchObject({ kind: 'unknown', suggestion: 'mappings' });
+    expect(parseCommand('hello there')).not.toHaveProperty('suggestion');
+    expect(parseCommand('👍')).not.toHaveProperty('suggestion');
+    expect(parseCommand('ok')).not.toHaveProperty('suggestion');
+  });
+
+  it('explains a wrong status or kind in words, never with the validator\'s codes', () => {
+    const status = parseCommand('runs status exploded');
+    expect(status).toEqual({ kind: 'usage', name: 'runs', problem: '"exploded" is not a run status; use queued, running, succeeded, partially-succeeded, failed.' });
+    expect(parseCommand('runs status partially-succeeded')).toMatchObject({ kind: 'command', command: { status: 'partially_succeeded' } });
+    const kind = parseCommand('map widget "A" to "B" for X to Y');
+    expect(kind).toMatchObject({ kind: 'usage', name: 'map' });
+    expect(JSON.stringify(kind)).not.toMatch(/scopeTag|assignmentFilter|namedLocation|Invalid enum|Expected/);
   });
 });
