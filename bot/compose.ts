@@ -17,6 +17,9 @@ import { MongoRunLease } from '../core/store/mongo-run-lease';
 import { MongoItemJournal } from '../core/store/mongo-item-journal';
 import { isTransientStoreError } from '../core/store/mongo-errors';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
+import { MongoWatchStore } from '../core/store/mongo-watch-store';
+import { AgendaWatchQueue } from '../jobs/drift-jobs';
+import { AdapterDriftPoster } from './drift-poster';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
 import { createAdapter } from './adapter';
@@ -86,7 +89,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       name: workerName,
       processEveryMs: env.WORKER_POLL_INTERVAL_MS,
       lockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
-      promotionConcurrency: env.WORKER_CONCURRENCY,
+
     });
     const heartbeats = new MongoWorkerHeartbeats(db);
     const workers = presenceFromHeartbeats(heartbeats, MISSED_BEATS_BEFORE_GONE * env.WORKER_HEARTBEAT_MS, now);
@@ -97,6 +100,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     const controls = new MongoControlStore(db);
     const adapter = createAdapter(env, logger);
     const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, logger });
+    const watches = new MongoWatchStore(db);
 
     const deps: BotDeps = {
       directory,
@@ -110,6 +114,8 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
       queue: new AgendaPromotionQueue(agenda, db),
       workers,
+      watches,
+      watchQueue: new AgendaWatchQueue(agenda),
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
@@ -154,6 +160,19 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
           snapshots,
           inventoryGraph: graph.client,
           log,
+          drift: {
+            watches,
+            directory,
+            snapshots,
+            inventoryGraph: graph.client,
+            poster: new AdapterDriftPoster({ adapter, appId: env.MicrosoftAppId ?? '', log: workerLogger }),
+            audit,
+            freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
+            checkLeaseMs: WATCH_CHECK_LEASE_MS,
+            sweepIntervalSeconds: env.WATCH_SWEEP_INTERVAL_SECONDS,
+            log: workerLogger,
+            now,
+          },
         },
         logger: workerLogger,
       });
@@ -190,6 +209,9 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     throw error;
   }
 }
+
+/** How long one drift check may hold its watch; a worker that died mid-check hands it over after this. */
+const WATCH_CHECK_LEASE_MS = 15 * 60_000;
 
 /** Production Graph: the configured cloud with the MSP's app registration. */
 function productionGraph(env: Env) {

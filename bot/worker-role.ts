@@ -41,7 +41,7 @@ export async function startWorkerRole(opts: {
     workerConcurrency: env.WORKER_CONCURRENCY,
     shutdownSignal: shutdown.signal,
   });
-  await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: opts.deps.watchdogIntervalMs });
+  await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: opts.deps.watchdogIntervalMs, drift: opts.deps.drift });
   let state: 'running' | 'stopped' = 'running';
   const heartbeat = await startHeartbeat({
     heartbeats: opts.heartbeats,

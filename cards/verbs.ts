@@ -16,6 +16,9 @@ export const CARD_VERBS = [
   'mapping.open',
   'mapping.save',
   'help.show',
+  'watch.check',
+  'watch.stop',
+  'watches.page',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -59,6 +62,9 @@ export interface CardActionData {
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
   'help.show': Record<string, never>;
+  'watch.check': { watchId: string };
+  'watch.stop': { watchId: string };
+  'watches.page': { page: number };
 }
 
 /** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */

@@ -9,8 +9,6 @@ export interface SchedulerOptions {
   processEveryMs: number;
   /** A locked job whose worker died becomes available again after this long; running jobs renew it. */
   lockLifetimeMs: number;
-  /** Promotion jobs this worker runs at once (WORKER_CONCURRENCY). */
-  promotionConcurrency: number;
   name: string;
 }
 
@@ -24,19 +22,16 @@ export const BACKGROUND_CONCURRENCY = 1;
  *
  * Fair distribution: Agenda locks due jobs in a loop until a limit stops it; without one, the first worker to poll
  * locks the whole backlog and the others stay idle while those jobs wait in its local queue. The limits here make a
- * worker lock no more jobs than it runs: the total lock limit and the concurrency are the same number, and each job
- * kind is limited to its own concurrency (see jobOptions). A locked job therefore starts within one local processing
- * tick, never after waiting in the queue for a slot, and the lock it got is still fresh when it starts.
+ * worker lock no more jobs than it runs: each job kind's lock limit is its concurrency (jobOptions; kinds defined
+ * without options get one of each), with no total limit, so a new kind of background job never takes a promotion's
+ * place. A locked job therefore starts within one local processing tick, never after waiting in the queue for a slot,
+ * and the lock it got is still fresh when it starts.
  */
 export function createScheduler(db: Db, opts: SchedulerOptions): Agenda {
-  // One slot per job kind beside promotions (inventory refresh, watchdog), so they never take a promotion's slot.
-  const slots = opts.promotionConcurrency + INVENTORY_CONCURRENCY + BACKGROUND_CONCURRENCY;
   return new Agenda({
     name: opts.name,
     backend: new MongoBackend({ mongo: db, collection: COLLECTIONS.agendaJobs }),
     processEvery: opts.processEveryMs,
-    maxConcurrency: slots,
-    lockLimit: slots,
     defaultConcurrency: 1,
     defaultLockLimit: 1,
     defaultLockLifetime: opts.lockLifetimeMs,

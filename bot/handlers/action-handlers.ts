@@ -11,6 +11,7 @@ import { MAPPING_ACTIONS } from './mappings';
 import { preflightAnswer } from './preflight';
 import { cancelAnswer, confirmAnswer, executeAnswer } from './promotion';
 import { tenantsAnswer } from './tenants';
+import { WATCH_ACTIONS } from './watches';
 
 type ActionHandler = (req: BotRequest, data: unknown) => Promise<CardAttachment>;
 
@@ -59,4 +60,5 @@ export const ACTION_HANDLERS: Partial<Record<CardVerb, ActionHandler>> = {
   'help.show': async () => help(),
   ...ADMIN_ACTIONS,
   ...MAPPING_ACTIONS,
+  ...WATCH_ACTIONS,
 };

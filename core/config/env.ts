@@ -51,6 +51,8 @@ export const EnvSchema = z.object({
   WORKER_DRAIN_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WORKER_HEALTH_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  /** How often the worker looks for drift watches whose check is due. */
+  WATCH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RUN_LEASE_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(60_000),
   RUN_WATCHDOG_INTERVAL_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(30_000),
   WRITE_VISIBILITY_WAIT_MS: z.coerce.number().int().min(0).max(30 * 60_000).default(60_000),

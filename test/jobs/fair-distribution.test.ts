@@ -24,7 +24,7 @@ describe('a backlog of promotion jobs and two workers of concurrency 2', () => {
     const jobs = t.db.collection(COLLECTIONS.agendaJobs);
     const maxLocked: Record<string, number> = { a: 0, b: 0 };
     for (const name of ['a', 'b']) {
-      const agenda = createScheduler(t.db, { name, processEveryMs: 100, lockLifetimeMs: 10_000, promotionConcurrency: 2 });
+      const agenda = createScheduler(t.db, { name, processEveryMs: 100, lockLifetimeMs: 10_000 });
       agenda.define(
         'work',
         async () => {

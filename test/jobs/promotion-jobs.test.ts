@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function worker(world: PromotionWorld, opts: { lockLifetimeMs?: number; watchdogMs?: number; runs?: RunStore } = {}) {
   await ensureIndexes(suite.db);
-  const agenda = createScheduler(suite.db, { name: `test-worker-${running.length}`, processEveryMs: 100, lockLifetimeMs: opts.lockLifetimeMs ?? 60_000, promotionConcurrency: 2 });
+  const agenda = createScheduler(suite.db, { name: `test-worker-${running.length}`, processEveryMs: 100, lockLifetimeMs: opts.lockLifetimeMs ?? 60_000 });
   running.push(agenda);
   const queue = new AgendaPromotionQueue(agenda, suite.db);
   definePromotionJobs(agenda, {
