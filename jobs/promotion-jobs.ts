@@ -38,8 +38,11 @@ export function definePromotionJobs(agenda: Agenda, deps: PromotionJobDeps): voi
       const { runId } = PromotionJobData.parse(job.attrs.data);
       const log = deps.logger.child({ runId, job: JOB_NAMES.promotionExecute });
       log.info('promotion.job.started');
-      const outcome = await withLockRenewal(job, deps.promotionLockLifetimeMs, () =>
-        executeRun(deps.executor, RunId(runId), deps.shutdownSignal ? { signal: deps.shutdownSignal } : {}),
+      const outcome = await withLockRenewal(
+        job,
+        deps.promotionLockLifetimeMs,
+        () => executeRun(deps.executor, RunId(runId), deps.shutdownSignal ? { signal: deps.shutdownSignal } : {}),
+        { logger: log },
       );
       log.info('promotion.job.ended', { outcome: outcome.kind, ...detail(outcome) });
       const next = nextRunAt(outcome, deps.executor.settings.leaseMs);
