@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { emptyEvidence } from './harness/evidence';
+import { testServerUri } from './harness/vitest-mongo';
+import { runLaggingGraphScenario } from './scenarios/lagging-graph';
+
+describe('a promotion against a Graph whose lists lag and whose slow writes land after the client gave up', () => {
+  it('settles every lost answer by watching the target: nothing created twice, nothing lost, no run left running', async () => {
+    const figures = await runLaggingGraphScenario(
+      { serverUri: testServerUri(), runs: 1, subjects: 10, maxLagMs: 3_000, slowEvery: 4, graphTimeoutMs: 1_000, visibilityWaitMs: 5_000 },
+      emptyEvidence(),
+    );
+    expect(figures.writesAppliedAfterTimeout, 'the scenario must lose some answers').toBeGreaterThan(0);
+    expect(figures.runsLeftRunning).toBe(0);
+    expect(figures.duplicates).toBe(0);
+    expect(figures.lostItems).toBe(0);
+    expect(figures.beforeImagePercent).toBe(100);
+    expect(figures.staleCompares).toBe(0);
+    expect(figures.verifiedNotInSync).toBe(0);
+    expect(figures.targetLocksLeft).toBe(0);
+  }, 60_000);
+});
