@@ -132,6 +132,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       });
       await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS });
       workerState = 'running';
+      log(`worker ${workerName} is processing jobs`);
       stops.push(async () => {
         workerState = 'stopped';
         // A running run stops at its next item boundary and releases its lease, so another worker resumes it now.

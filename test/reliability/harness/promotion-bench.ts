@@ -68,10 +68,11 @@ export class PromotionBench {
     return this.bot.system.db;
   }
 
-  /** Starts one more worker process; `env` overrides the bench's worker environment. */
-  startWorker(env: Record<string, string> = {}): WorkerProcess {
+  /** Starts one more worker process and waits until it processes jobs; `env` overrides the bench's worker environment. */
+  async startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
     const worker = WorkerProcess.start({ ...this.workerEnv, ...env }, this.workerLogs);
     this.workers.push(worker);
+    await worker.ready();
     return worker;
   }
 

@@ -31,6 +31,16 @@ export class WorkerProcess {
     return new WorkerProcess(child, logs);
   }
 
+  /** Resolves once the worker says it processes jobs (a cold tsx start on a busy machine takes seconds). */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.logs.some((line) => line.includes(`-${this.pid} is processing jobs`))) {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`worker ${this.pid} exited before it was ready`);
+      if (Date.now() > deadline) throw new Error(`worker ${this.pid} not ready within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /** The process id (to kill exactly this process and nothing else). */
   get pid(): number {
     return this.child.pid!;

@@ -54,7 +54,7 @@ export async function runLaggingGraphScenario(opts: LaggingGraphOptions, evidenc
     }
   });
   try {
-    bench.startWorker();
+    await bench.startWorker();
     for (const target of bench.generated.targets) {
       const runId = await bench.confirm(target);
       await bench.settle(runId, opts.subjects * 2_000 + 4 * opts.visibilityWaitMs);
