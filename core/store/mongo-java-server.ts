@@ -11,6 +11,8 @@ const run = promisify(execFile);
 
 export interface JavaServer {
   uri: string;
+  /** The Java process (a fault scenario pauses it with SIGSTOP to make the store unreachable). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ export async function startMongoJavaServer(opts: { root: string; log: (msg: stri
 
   return {
     uri: `mongodb://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin.end();

@@ -15,6 +15,8 @@ import { duplicatesAndLost } from './target-state';
 export interface RunChecks {
   runId: string;
   status: string;
+  /** Why the run failed, as the operator reads it (failed runs only). */
+  failureReason?: string;
   /** 1 when the run is still queued or running after the scenario's wait. */
   leftRunning: number;
   duplicates: number;
@@ -72,6 +74,7 @@ export async function checkRun(bench: Bench, runId: string, target: GeneratedTen
   return {
     runId,
     status,
+    ...(run?.failureReason ? { failureReason: String(run.failureReason) } : {}),
     leftRunning: TERMINAL.includes(status) ? 0 : 1,
     duplicates: inTarget.duplicates,
     lost: Math.max(missing, unrecorded),
