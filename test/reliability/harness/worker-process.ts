@@ -41,6 +41,11 @@ export class WorkerProcess {
     }
   }
 
+  /** False once the process exited or was killed. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** The process id (to kill exactly this process and nothing else). */
   get pid(): number {
     return this.child.pid!;
