@@ -16,7 +16,6 @@ describe('the executing worker SIGKILLed right after a step of an item', () => {
       const figures = await runKillStepsScenario({ serverUri: testServerUri(), rounds: 1, subjects: 5, steps: half.steps }, emptyEvidence());
       expect(figures.kills.map((k) => k.step)).toEqual(half.steps);
       expect(figures.killsAtStep, JSON.stringify(figures.kills)).toBe(half.steps.length);
-      expect(figures.succeeded).toBe(half.steps.length);
       expectPromotionGuarantees(figures);
     }, 90_000);
   }

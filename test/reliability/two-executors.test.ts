@@ -9,7 +9,6 @@ describe('two executors started on one promotion run at once', () => {
     const figures = await runTwoExecutorsScenario({ serverUri: testServerUri(), runs: 1, subjects: 10 }, emptyEvidence());
     expect(figures.overlapping, JSON.stringify(figures)).toBe(2);
     expect(figures.leaseTakenMidRun.leaseTokens).toBeGreaterThanOrEqual(2);
-    expect(figures.succeeded).toBe(2);
     expect(figures.extraWrites).toBe(0);
     expectPromotionGuarantees(figures);
   }, 60_000);

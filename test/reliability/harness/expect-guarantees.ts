@@ -6,6 +6,7 @@ import type { CheckTotals } from './run-checks';
 export function expectPromotionGuarantees(figures: CheckTotals & { details?: unknown }): void {
   const context = JSON.stringify(figures.details ?? figures).slice(0, 4000);
   expect(figures.runsLeftRunning, context).toBe(0);
+  expect(figures.endedBadly, context).toBe(0);
   expect(figures.duplicates, context).toBe(0);
   expect(figures.lostItems, context).toBe(0);
   expect(figures.beforeImagePercent, context).toBe(100);

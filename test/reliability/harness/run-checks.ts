@@ -33,6 +33,10 @@ export interface RunChecks {
   /** False when the compare could not refresh the target's snapshot (then the compare figure is not fresh). */
   compareFresh: boolean;
   targetLocksLeft: number;
+  /** Items that did not succeed, with the run detail's reason. */
+  notSucceeded: { displayName: string; outcome: string; outcomeUnknown: boolean; reason?: string }[];
+  /** The run ended as it should under faults: `succeeded`, or `partially_succeeded` only through outcome-unknown items. */
+  endedWell: boolean;
 }
 
 interface Bench {
@@ -67,6 +71,7 @@ export async function checkRun(bench: Bench, runId: string, target: GeneratedTen
     return before?.kind === 'present' && typeof before.targetId === 'string' && typeof before.payload === 'object' && before.payload !== null;
   }).length;
 
+  const notSucceeded = items.filter((i) => i.outcome !== 'succeeded');
   const verifiedItems = items.filter((i) => i.verification?.inSync === true);
   const compare = await freshCompare(bench, target, Boolean(run?.plan?.includeAssignments), opts.lagMs ?? 0);
   const verifiedInSyncInCompare = verifiedItems.filter((i) => compare.states.get(`${String(i.type)}:${String(i.displayName).toLowerCase()}`) === 'in_sync').length;
@@ -85,6 +90,13 @@ export async function checkRun(bench: Bench, runId: string, target: GeneratedTen
     verifiedInSyncInCompare,
     compareFresh: compare.fresh,
     targetLocksLeft: await db.collection('runLocks').countDocuments({ _id: target.id as never }),
+    notSucceeded: notSucceeded.map((i) => ({
+      displayName: String(i.displayName),
+      outcome: String(i.outcome),
+      outcomeUnknown: i.outcomeUnknown === true,
+      ...(i.reason ? { reason: String(i.reason).slice(0, 300) } : {}),
+    })),
+    endedWell: status === 'succeeded' || (status === 'partially_succeeded' && notSucceeded.every((i) => i.outcomeUnknown === true)),
   };
 }
 
@@ -115,6 +127,8 @@ export function totals(checks: readonly RunChecks[]) {
   return {
     runs: checks.length,
     succeeded: checks.filter((c) => c.status === 'succeeded').length,
+    /** Runs that ended other than `succeeded` or `partially_succeeded` through outcome-unknown items only. */
+    endedBadly: checks.filter((c) => !c.endedWell).length,
     runsLeftRunning: sum((c) => c.leftRunning),
     duplicates: sum((c) => c.duplicates),
     lostItems: sum((c) => c.lost),
