@@ -6,7 +6,7 @@ import { renderCard, type CardAttachment } from './render';
 import { summaryFacts } from './summary-facts';
 import { directionText } from './tenant-header';
 import template from './templates/run-detail.json';
-import { bounded, cardDateTime, clip } from './text';
+import { bounded, cardDateTime, clip, shortRunId } from './text';
 import type { PageView, SubjectNoteView } from './view-parts';
 
 /** One recorded item result of a run. */
@@ -18,6 +18,10 @@ export interface RunItemView {
   /** Why it failed or was skipped (Graph error explained, changed since preflight...). */
   reason?: string;
   targetId?: string;
+  /** Graph never confirmed its write and the target did not show it: shown as "Outcome unknown". */
+  outcomeUnknown?: boolean;
+  /** The read-back after the run: in sync, or the settings that differ (at most a few shown). */
+  verification?: { inSync: boolean; differences?: { path: string; sourceValue?: string; targetValue?: string }[]; unreadable?: string };
 }
 
 /** The run detail card: status, timings, counts, the current page of item results, exclusions, tenant links. */
@@ -25,6 +29,8 @@ export interface RunDetailCardView {
   runId: RunId;
   status: RunStatus;
   failureReason?: string;
+  /** Set while the run waits after a passing outage. */
+  retry?: { at: Date; reason: string };
   source: { displayName: string; portalUrl: string };
   target: { displayName: string; portalUrl: string };
   typesText: string;
@@ -64,11 +70,11 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
   const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
   const open = (page: number) => ({ verb: 'run.open' as const, data: { runId: view.runId, page } });
   return renderCard(template, {
-    title: `Run ${clip(view.runId, 60)}`,
-    status: RUN_STATUS_LABELS[view.status].label,
-    statusColor: RUN_STATUS_LABELS[view.status].color,
+    title: `Run ${shortRunId(view.runId)}`,
+    status: view.retry ? 'Waiting to retry' : RUN_STATUS_LABELS[view.status].label,
+    statusColor: view.retry ? 'accent' : RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.source.displayName, view.target.displayName),
-    failureReason: view.failureReason ? clip(view.failureReason, 400) : '',
+    failureReason: view.failureReason ? clip(view.failureReason, 400) : view.retry ? clip(retryText(view.retry), 400) : '',
     runFacts: [
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
@@ -80,10 +86,11 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
     itemsTitle: view.items.length > 0 ? 'Results' : 'No item has been processed yet.',
     items: view.items.slice(0, MAX_ITEM_ROWS).map((item) => ({
       name: `${clip(item.typeLabel, 60)} · ${clip(item.displayName, 120)}`,
-      detail: item.targetId ? `${DONE_TEXT[item.action]} · target id ${clip(item.targetId, 80)}` : INTENT_TEXT[item.action],
-      reason: item.reason ? clip(item.reason, 240) : '',
-      outcome: ITEM_OUTCOME_LABELS[item.outcome].label,
-      outcomeColor: ITEM_OUTCOME_LABELS[item.outcome].color,
+      // The row names the subject; its id in the target is for the export and the audit, not for reading.
+      detail: item.targetId ? `${DONE_TEXT[item.action]} in ${clip(view.target.displayName, 80)}` : INTENT_TEXT[item.action],
+      reason: clip([item.reason, verificationText(item.verification)].filter(Boolean).join(' '), 480),
+      outcome: item.outcomeUnknown ? 'Outcome unknown' : ITEM_OUTCOME_LABELS[item.outcome].label,
+      outcomeColor: item.outcomeUnknown ? 'attention' : ITEM_OUTCOME_LABELS[item.outcome].color,
     })),
     paging: paging(view.page, open),
     hasExcluded: excluded.shown.length > 0,
@@ -96,4 +103,25 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
     ],
     actions: [execute('Refresh', open(view.page.page)), execute('Back to runs', { verb: 'runs.page', data: { page: 1 } })],
   });
+}
+
+/** Most differing settings named per item on the card; the compare's Details show them all. */
+const MAX_DIFFERENCES_SHOWN = 3;
+
+/** The read-back verdict in words: "Verified in sync", or which settings differ from the source. */
+export function verificationText(verification: RunItemView['verification']): string {
+  if (!verification) return '';
+  if (verification.inSync) return 'Verified in sync.';
+  if (verification.unreadable) return `Not verified: ${verification.unreadable}`;
+  const differences = verification.differences ?? [];
+  const shown = differences.slice(0, MAX_DIFFERENCES_SHOWN).map((d) =>
+    d.path === 'assignments' ? 'the assignments' : `${clip(d.path, 80)} (source ${clip(d.sourceValue ?? 'not set', 40)}, target ${clip(d.targetValue ?? 'not set', 40)})`,
+  );
+  const more = differences.length > shown.length ? ` and ${differences.length - shown.length} more` : '';
+  return shown.length > 0 ? `Not in sync after the run: ${shown.join('; ')}${more}.` : 'Not in sync after the run.';
+}
+
+/** "Waiting to retry at 10:42 UTC: the database could not be reached." */
+export function retryText(retry: { at: Date; reason: string }): string {
+  return `Waiting to retry at ${cardDateTime(retry.at)}. ${retry.reason}`;
 }

@@ -6,7 +6,8 @@ import { renderCard, type CardAttachment } from './render';
 import { summaryFacts } from './summary-facts';
 import { directionText } from './tenant-header';
 import template from './templates/run-status.json';
-import { clip } from './text';
+import { retryText } from './run-detail-card';
+import { clip, shortRunId } from './text';
 import type { RegistryData } from './verbs';
 
 /** A run's live state, as the card updated in place during the run shows it. */
@@ -24,6 +25,8 @@ export interface RunStatusCardView {
   currentItem?: string;
   /** Why the run failed, when it did. */
   failureReason?: string;
+  /** Set while the run waits after a passing outage: when it tries again, and why. */
+  retry?: { at: Date; reason: string };
   /** The registry view to return to; the unfiltered first page when absent. */
   registry?: RegistryData;
 }
@@ -41,12 +44,12 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
   const { processed, total } = view.summary;
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : 0;
   return renderCard(template, {
-    status: RUN_STATUS_LABELS[view.status].label,
-    statusColor: RUN_STATUS_LABELS[view.status].color,
+    status: view.retry ? 'Waiting to retry' : RUN_STATUS_LABELS[view.status].label,
+    statusColor: view.retry ? 'accent' : RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.sourceName, view.targetName),
     failureReason: view.failureReason ? clip(view.failureReason, 400) : '',
     selectionFacts: [
-      { title: 'Run', value: view.runId },
+      { title: 'Run', value: shortRunId(view.runId) },
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
     ],
@@ -54,7 +57,7 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
     done: percent,
     remaining: 100 - percent,
     barStyle: BAR_STYLE[view.status],
-    currentItem: view.currentItem ? `Now: ${clip(view.currentItem, 200)}` : '',
+    currentItem: view.retry ? clip(retryText(view.retry), 400) : view.currentItem ? `Now: ${clip(view.currentItem, 200)}` : '',
     countFacts: summaryFacts(view.summary, view.verified),
     actions: [
       execute('Open run', { verb: 'run.open', data: { runId: view.runId, page: 1 } }),

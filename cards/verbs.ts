@@ -15,6 +15,7 @@ export const CARD_VERBS = [
   'audit.page',
   'mapping.open',
   'mapping.save',
+  'help.show',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -57,6 +58,7 @@ export interface CardActionData {
   'audit.page': { page: number };
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
+  'help.show': Record<string, never>;
 }
 
 /** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   'promotion.execute.started',
   'promotion.execute.completed',
   'promotion.execute.refused',
+  'promotion.request.cancelled',
   'action.forbidden',
   'controls.promotions.paused',
   'controls.promotions.resumed',

@@ -129,6 +129,7 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
     clock: deps.clock ?? Date.now,
     visibility: { waitMs: deps.settings.visibilityWaitMs, pollMs: deps.settings.visibilityPollMs },
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    logger: deps.logger,
   };
   const sources = new Map<number, InventorySubject>();
   const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));
@@ -174,7 +175,12 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
   await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, lane));
   if (stopped) throw stopped.error;
   const results = (await deps.runs.items(run.id)).items;
-  const verified = await verifyRun(ctx, run.plan.items, results, sources, (index, v) => deps.runs.recordVerification(run.id, index, v), deps.logger);
+  const verified = await verifyRun(ctx, run.plan.items, results, sources, async (index, verification, after) => {
+    await deps.runs.recordVerification(run.id, index, verification);
+    if (after && !(await deps.journal.recordAfterImage(run.id, index, keeper.token, { targetId: after.graphId, payload: after.payload, assignments: after.assignments }))) {
+      throw new ExecutionStopped('fenced');
+    }
+  }, deps.logger);
   keeper.assertMayWrite();
   const finished = await finishRun(deps, current, { verified });
   await keeper.release();

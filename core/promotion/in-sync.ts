@@ -20,19 +20,21 @@ export interface SyncJudgement {
 const MAX_DIFFERENCES = 20;
 
 /**
- * Judges a target subject against its source exactly as the compare does (same kind, same content and, when promoted,
+ * Judges a target subject against its source exactly as the compare does (core/compare/in-sync.ts judgeInSync) (same kind, same content and, when promoted,
  * the same assignments, references compared through the tenant's names), except that each source reference is first
  * mapped to the target object the run resolved it to (`toTarget`: the preflight's resolution, managed mappings
  * included). Without mappings this is the compare's "In sync"; with them it is what the compare says once it applies
  * the same mappings.
  */
-export function judgeInSync(input: {
+export function judgeAsWritten(input: {
   type: SubjectType;
   source: InventorySubject;
   target: InventorySubject;
   /** Source reference → target object id, as the run translated it when writing. */
   toTarget: ReferenceTranslator;
   targetReferences: readonly ReferenceObject[];
+  /** The source tenant's reference objects, so differing references are shown by name; ids when absent. */
+  sourceReferences?: readonly ReferenceObject[];
   includeAssignments: boolean;
 }): SyncJudgement {
   const { type, source, target, includeAssignments } = input;
@@ -50,7 +52,7 @@ export function judgeInSync(input: {
   if (sameKind && sameContent && sameAssignments) return { inSync: true, ...flags };
   const rows = sameContent
     ? [{ path: ASSIGNMENTS_PATH, sourceValue: 'as in the source', targetValue: 'different' }]
-    : settingDifferences(source, target, { includeAssignments }).filter((d) => !isReferenceIdRow(d) && (d.path !== ASSIGNMENTS_PATH || !sameAssignments));
+    : settingDifferences(source, target, { includeAssignments, names: { source: namesOf(input.sourceReferences ?? []), target: namesOf(input.targetReferences) } }).filter((d) => !isReferenceIdRow(d) && (d.path !== ASSIGNMENTS_PATH || !sameAssignments));
   return { inSync: false, ...flags, differences: rows.slice(0, MAX_DIFFERENCES) };
 }
 
@@ -58,3 +60,5 @@ export function judgeInSync(input: {
 function isReferenceIdRow(difference: SettingDifference): boolean {
   return /(^|\.)roleScopeTagIds(\[|$)/.test(difference.path);
 }
+
+const namesOf = (references: readonly ReferenceObject[]) => new Map(references.map((r) => [r.id, r.displayName]));

@@ -17,7 +17,7 @@ export class ExecutionStopped extends Error {
  * Keeps a run's lease while its executor works: renews it every third of its lifetime and knows, locally, how long
  * the last confirmed renewal covers. A write may start only while at least half the lifetime is still covered, so a
  * worker cut off from the store stops writing well before another worker can take the run over; a renewal answered
- * "lost" (someone else holds it now) stops it at once. A shutdown signal stops it at the next write boundary.
+ * "lost" (someone else holds it now) stops it at once. A shutdown signal stops it before its next item.
  */
 export class LeaseKeeper {
   private grant: LeaseGrant;
@@ -52,10 +52,13 @@ export class LeaseKeeper {
     return undefined;
   }
 
-  /** Throws ExecutionStopped unless this executor may still write. Called right before every request to the target. */
+  /**
+   * Throws ExecutionStopped unless this executor may still write. Called right before every request to the target.
+   * A shutdown does not stop a write here: items already under way finish (a half-written item would end "outcome
+   * unknown" on resume); the run stops before its next item instead (see stopReason).
+   */
   assertMayWrite(): void {
-    const reason = this.stopReason();
-    if (reason) throw new ExecutionStopped(reason);
+    if (this.lost || this.deps.clock() - this.coveredFrom > this.ttlMs / 2) throw new ExecutionStopped('lease_lost');
   }
 
   stop(): void {

@@ -48,7 +48,9 @@ export async function interrupted(deps: ExecutorDeps, run: PromotionRun, keeper:
     logger.warn('run.waiting_to_retry', { attempt, at: at.toISOString(), ...errorFields(error) });
     try {
       await deps.runs.update(run.id, { retry: { attempt, at, reason }, currentItem: undefined });
-      await deps.progress.update({ ...run, status: 'running', retry: { attempt, at, reason } }, run.summary).catch(() => undefined);
+      await deps.progress
+        .update({ ...run, status: 'running', retry: { attempt, at, reason } }, run.summary)
+        .catch((e: unknown) => logger.warn('run.progress_update_failed', errorFields(e)));
       await keeper.release();
     } catch (stillDown) {
       // The store is still out: the lease runs out on its own and the watchdog resumes the run after it.

@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import { errorFields } from '../logging/logger';
 import type { ItemVerification, RunItemResult } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
-import { judgeInSync } from './in-sync';
+import { judgeAsWritten } from './in-sync';
 import type { ItemContext } from './item-writes';
 import type { PlanItem } from './plan';
 import { itemTranslator } from './written-content';
@@ -19,15 +19,15 @@ export async function verifyRun(
   items: readonly PlanItem[],
   results: readonly RunItemResult[],
   sources: ReadonlyMap<number, InventorySubject>,
-  record: (index: number, verification: ItemVerification) => Promise<void>,
+  record: (index: number, verification: ItemVerification, after?: InventorySubject) => Promise<void>,
   logger: Logger,
 ): Promise<number> {
   let verified = 0;
   for (const result of results) {
     const item = items[result.index];
     if (result.outcome !== 'succeeded' || result.targetId === undefined || !item) continue;
-    const verification = await verifyItem(ctx, item, result.targetId, sources.get(result.index), logger);
-    await record(result.index, verification);
+    const { verification, after } = await verifyItem(ctx, item, result.targetId, sources.get(result.index), logger);
+    await record(result.index, verification, after);
     if (verification.inSync) verified += 1;
   }
   return verified;
@@ -39,18 +39,18 @@ async function verifyItem(
   targetId: string,
   known: InventorySubject | undefined,
   logger: Logger,
-): Promise<ItemVerification> {
+): Promise<{ verification: ItemVerification; after?: InventorySubject }> {
   const type = SUBJECT_TYPES[item.type];
   try {
-    const source = known ?? (await ctx.reader.read(ctx.source, type, item.sourceId));
-    if (!source) return { inSync: false, unreadable: `It was deleted in ${ctx.source.displayName} since the run read it.` };
     const target = await ctx.reader.read(ctx.target, type, targetId);
-    if (!target) return { inSync: false, unreadable: `It could not be found in ${ctx.target.displayName} when read back.` };
-    const targetReferences = await ctx.reader.references(ctx.target, type);
-    const judged = judgeInSync({ type, source, target, toTarget: itemTranslator(item), targetReferences, includeAssignments: ctx.includeAssignments });
-    return judged.inSync ? { inSync: true } : { inSync: false, differences: judged.differences ?? [] };
+    if (!target) return { verification: { inSync: false, unreadable: `It could not be found in ${ctx.target.displayName} when read back.` } };
+    const source = known ?? (await ctx.reader.read(ctx.source, type, item.sourceId));
+    if (!source) return { verification: { inSync: false, unreadable: `It was deleted in ${ctx.source.displayName} since the run read it.` }, after: target };
+    const [targetReferences, sourceReferences] = await Promise.all([ctx.reader.references(ctx.target, type), ctx.reader.references(ctx.source, type)]);
+    const judged = judgeAsWritten({ type, source, target, toTarget: itemTranslator(item), targetReferences, sourceReferences, includeAssignments: ctx.includeAssignments });
+    return { verification: judged.inSync ? { inSync: true } : { inSync: false, differences: judged.differences ?? [] }, after: target };
   } catch (error) {
     logger.warn('run.verification.read_failed', { item: item.displayName, ...errorFields(error) });
-    return { inSync: false, unreadable: `It could not be read back from ${ctx.target.displayName}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+    return { verification: { inSync: false, unreadable: `It could not be read back from ${ctx.target.displayName}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) } };
   }
 }

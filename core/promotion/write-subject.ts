@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Tenant } from '../access/model';
 import { GraphUnavailable } from '../errors';
-import type { InventorySubject } from '../inventory/model';
-import type { GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
+import type { GraphRequestSpec, SubjectType } from '../subjects/subject-type';
 import type { PromotionGraph } from './promotion-graph';
 
 const Created = z.object({ id: z.string().min(1) }).passthrough();
@@ -10,28 +9,6 @@ const Created = z.object({ id: z.string().min(1) }).passthrough();
 /** Sends the requests to the target tenant one after another; stops at the first failure (it rejects). */
 async function sendInOrder(graph: PromotionGraph, target: Tenant, requests: readonly GraphRequestSpec[]): Promise<void> {
   for (const request of requests) await graph.request(target, request);
-}
-
-/** Creates the source subject in the target tenant; resolves with the new object's id (from the first answer's body). */
-export async function createInTarget(graph: PromotionGraph, target: Tenant, type: SubjectType, source: InventorySubject, translate: ReferenceTranslator): Promise<string> {
-  const [create, ...rest] = type.createRequests(source.payload, translate);
-  if (!create) throw new Error(`${type.label} has no create request.`);
-  const answer = await graph.request(target, create);
-  const created = Created.safeParse(answer.body);
-  if (!created.success) throw new GraphUnavailable(`Microsoft Graph created the ${type.label} but did not return its id (tenant ${target.displayName}).`);
-  await sendInOrder(graph, target, rest);
-  return created.data.id;
-}
-
-/** Overwrites target object `targetId` with the source subject, with the type's update requests in their order. */
-export async function updateInTarget(graph: PromotionGraph, target: Tenant, type: SubjectType, targetId: string, source: InventorySubject, translate: ReferenceTranslator): Promise<void> {
-  await sendInOrder(graph, target, type.updateRequests(targetId, source.payload, translate));
-}
-
-/** Replaces the target object's assignments with the source's, translated; nothing to send for types without an assign call. */
-export async function assignInTarget(graph: PromotionGraph, target: Tenant, type: SubjectType, targetId: string, source: InventorySubject, translate: ReferenceTranslator): Promise<void> {
-  const assign = type.assignRequest(targetId, source.assignments, translate);
-  if (assign) await graph.request(target, assign);
 }
 
 /**

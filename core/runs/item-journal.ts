@@ -33,6 +33,11 @@ export interface JournalEntry {
   intent?: ItemIntent;
   /** Id of the object this run created in the target; only this id is ever adopted as "created by this run". */
   createdId?: string;
+  /**
+   * The target object as the run left it, read back by verification: what an undo compares the target with to tell
+   * whether someone changed it since the run wrote it.
+   */
+  after?: { targetId: string; payload: Record<string, unknown>; assignments: Record<string, unknown>[] };
   /** The item's result, written with the fence check; the run store's copy is recorded from it (resume re-records it). */
   result?: RunItemResult;
 }
@@ -52,10 +57,20 @@ export interface ItemJournal {
   claim(runId: RunId, index: number, token: number, at: Date): Promise<ClaimResult>;
   /** Records the intent before the first request; false when a newer executor claimed the item (stop, write nothing). */
   recordIntent(runId: RunId, index: number, token: number, intent: ItemIntent): Promise<boolean>;
+  /**
+   * Takes back an intent whose first request was never sent (the executor stopped right before it), so the next
+   * holder writes the item afresh instead of treating it as possibly written; false when fenced out.
+   */
+  withdrawIntent(runId: RunId, index: number, token: number): Promise<boolean>;
   /** Records the id of the object the create made; false when fenced out. */
   recordCreated(runId: RunId, index: number, token: number, createdId: string): Promise<boolean>;
   /** Stores the item's result, which finishes it for good; false when fenced out (a newer executor owns the item). */
   finish(runId: RunId, index: number, token: number, result: RunItemResult): Promise<boolean>;
+  /**
+   * Records the after-image read back by verification, on items finished by this or an earlier holder; false only
+   * when a newer executor claimed the item (fenced out). An item with no entry has nothing to record on: true.
+   */
+  recordAfterImage(runId: RunId, index: number, token: number, after: NonNullable<JournalEntry['after']>): Promise<boolean>;
   /** Every entry of the run, by index. */
   entries(runId: RunId): Promise<JournalEntry[]>;
 }

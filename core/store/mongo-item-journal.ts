@@ -40,12 +40,24 @@ export class MongoItemJournal implements ItemJournal {
     return this.fenced(runId, index, token, { intent });
   }
 
+  async withdrawIntent(runId: RunId, index: number, token: number): Promise<boolean> {
+    const { matchedCount } = await this.entriesCol.updateOne({ _id: key(runId, index), token, result: { $exists: false } }, { $unset: { intent: '' } });
+    return matchedCount === 1;
+  }
+
   async recordCreated(runId: RunId, index: number, token: number, createdId: string): Promise<boolean> {
     return this.fenced(runId, index, token, { createdId });
   }
 
   async finish(runId: RunId, index: number, token: number, result: RunItemResult): Promise<boolean> {
     return this.fenced(runId, index, token, { result });
+  }
+
+  async recordAfterImage(runId: RunId, index: number, token: number, after: NonNullable<JournalEntry['after']>): Promise<boolean> {
+    // Items finished by an earlier holder (a smaller token) are verified by whoever ends the run.
+    const { matchedCount } = await this.entriesCol.updateOne({ _id: key(runId, index), token: { $lte: token } }, { $set: { after } });
+    if (matchedCount === 1) return true;
+    return (await this.entriesCol.countDocuments({ _id: key(runId, index) })) === 0;
   }
 
   async entries(runId: RunId): Promise<JournalEntry[]> {

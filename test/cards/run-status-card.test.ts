@@ -40,7 +40,7 @@ describe('run status card', () => {
       ['queued', 'Queued', 'default'],
       ['running', 'Running', 'accent'],
       ['succeeded', 'Succeeded', 'good'],
-      ['partially_succeeded', 'Partially succeeded', 'warning'],
+      ['partially_succeeded', 'Partially succeeded', 'attention'],
       ['failed', 'Failed', 'attention'],
     ] as const;
     for (const [status, label, color] of cases) {
@@ -69,5 +69,13 @@ describe('run status card', () => {
     const card = runStatusCard(runStatusView({ sourceName: longName(1), targetName: longName(2), currentItem: longName(3), failureReason: longName(4), summary: { total: 0, processed: 0, succeeded: 0, failed: 0, skipped: 0 } }));
     expectValidCard(card);
     expect(cardText(card)).toContain('0 of 0 processed (0%)');
+  });
+
+  it('shows a run paused by an outage as waiting to retry, with when and why, instead of a frozen current item', () => {
+    const card = runStatusCard(runStatusView({ currentItem: 'Settings catalog · Win11 Baseline', retry: { at: new Date('2025-03-01T09:05:00Z'), reason: 'Microsoft Graph did not answer (503).' } }));
+    expectValidCard(card);
+    expect(textBlock(card, 'Waiting to retry').color).toBe('accent');
+    expect(cardText(card)).toContain('Waiting to retry at {{DATE(2025-03-01T09:05:00Z, SHORT)}} {{TIME(2025-03-01T09:05:00Z)}}. Microsoft Graph did not answer (503).');
+    expect(cardText(card)).not.toContain('Now: Settings catalog');
   });
 });

@@ -42,6 +42,19 @@ function describeItemJournalContract(makeJournal: () => Promise<ItemJournal>) {
       expect((await journal.entries(run))[0]?.createdId).toBeUndefined();
     });
 
+    it('takes back an intent whose request never went out, unless a newer executor claimed the item', async () => {
+      const journal = await makeJournal();
+      const run = freshRun();
+      await journal.claim(run, 0, 1, at(0));
+      await journal.recordIntent(run, 0, 1, intent());
+      expect(await journal.withdrawIntent(run, 0, 1)).toBe(true);
+      expect((await journal.entries(run))[0]?.intent).toBeUndefined();
+      await journal.recordIntent(run, 0, 1, intent());
+      await journal.claim(run, 0, 2, at(1));
+      expect(await journal.withdrawIntent(run, 0, 1)).toBe(false);
+      expect((await journal.entries(run))[0]?.intent).toEqual(intent());
+    });
+
     it('fences out an executor with an older or equal token from claiming an item', async () => {
       const journal = await makeJournal();
       const run = freshRun();
@@ -70,6 +83,19 @@ function describeItemJournalContract(makeJournal: () => Promise<ItemJournal>) {
       expect([a.kind, b.kind]).toContain('claimed');
       expect(await journal.recordIntent(run, 0, 1, intent())).toBe(false);
       expect(await journal.recordIntent(run, 0, 2, intent())).toBe(true);
+    });
+
+    it('keeps the after-image verification reads back, for items any earlier holder finished, but not from a fenced-out one', async () => {
+      const journal = await makeJournal();
+      const run = freshRun();
+      await journal.claim(run, 0, 1, at(0));
+      await journal.finish(run, 0, 1, makeRunItem(run, 0));
+      const after = { targetId: 't-0', payload: { passwordMinimumLength: 12 }, assignments: [] };
+      expect(await journal.recordAfterImage(run, 0, 2, after)).toBe(true);
+      expect((await journal.entries(run))[0]?.after).toEqual(after);
+      await journal.claim(run, 1, 5, at(0));
+      expect(await journal.recordAfterImage(run, 1, 4, after)).toBe(false);
+      expect(await journal.recordAfterImage(run, 9, 4, after)).toBe(true);
     });
 
     it('lists only the run\'s own entries, in item order', async () => {

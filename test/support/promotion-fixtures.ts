@@ -1,6 +1,7 @@
 // A small promotion world: two tenants of one workspace in a FakeIntuneGraph, the directory, run store, controls and
 // audit on the test's MongoDB, and a run queued from a plan derived exactly as production derives it
 // (inventory read through the fake → compare preview → preflight → ready-only plan).
+import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { testDb, type TestDb } from './mongo';
@@ -227,13 +228,11 @@ export async function currentPlan(graph: FakeIntuneGraph, includeAssignments: bo
   return { plan: planFromPreflight(preflight), preflight };
 }
 
-let runCounter = 0;
-
 /** Queues a run of the world's current plan (taking the target's run lock, as confirming does); resolves with it. */
 export async function queueRun(world: PromotionWorld, opts: { includeAssignments?: boolean } = {}): Promise<PromotionRun> {
   const { plan } = await currentPlan(world.graph, opts.includeAssignments ?? true);
   const run: PromotionRun = {
-    id: RunId(`run-${++runCounter}-${Date.now()}`),
+    id: RunId(randomUUID()),
     workspaceId: WORKSPACE,
     operation: 'promotion.execute',
     selection: { sourceTenantId: SOURCE.id, targetTenantId: TARGET.id, types: [], includeAssignments: plan.includeAssignments },

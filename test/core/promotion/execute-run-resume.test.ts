@@ -3,14 +3,11 @@ import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
 import { dyingWorker, expireLeases } from '../../support/executor-faults';
 import {
-  catalogPolicy,
   PATHS,
   seedBaselineSubjects,
   usePromotionWorld,
   queueRun,
-  restrictions,
   RUN_CLOCK,
-  SOURCE,
   TARGET,
   WORKSPACE,
 } from '../../support/promotion-fixtures';
@@ -68,6 +65,8 @@ describe('promotion run: a worker killed between any two steps of an item', () =
       }
       expect(await completedAudits()).toHaveLength(1);
       expect(await targetIsFree()).toBe(true);
+      // Every item verification read back keeps its after-image, whichever executor finished it.
+      for (const entry of await journalOf(run)) if (entry.result?.outcome === 'succeeded') expect(entry.after?.targetId).toBe(entry.result.targetId);
     });
   }
 

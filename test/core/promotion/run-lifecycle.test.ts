@@ -6,7 +6,7 @@ import type { PromotionRun } from '../../../core/runs/model';
 import type { RunStore } from '../../../core/runs/run-store';
 import type { RunLease } from '../../../core/runs/run-lease';
 import { expireLeases } from '../../support/executor-faults';
-import { PATHS, queueRun, RUN_CLOCK, seedBaselineSubjects, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
+import { PATHS, queueRun, restrictions, RUN_CLOCK, seedBaselineSubjects, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
 
 const suite = usePromotionWorld('run-lifecycle', seedBaselineSubjects);
 
@@ -111,6 +111,8 @@ describe('promotion run: the lease', () => {
     });
     const outcome = await executeRun({ ...suite.world.deps, lease: broken, graph: slowGraph, clock: () => time }, run.id);
     expect(outcome).toEqual({ kind: 'lease_lost' });
+    // The items it stopped in the middle of are left to the next holder, not recorded as failed.
+    expect((await suite.world.runs.items(run.id)).items.filter((i) => i.outcome !== 'succeeded')).toEqual([]);
     const writtenBeforeStop = suite.world.graph.writes(TARGET.id).length;
     expect(writtenBeforeStop).toBeLessThan(5);
 
@@ -122,12 +124,58 @@ describe('promotion run: the lease', () => {
     expect(suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog)).toHaveLength(1);
   });
 
+  it('leaves an item it was cut off in the middle of to the next holder, unrecorded, instead of failing it', async () => {
+    const run = await queueRun(suite.world);
+    let time = 0;
+    const journal = suite.world.deps.journal;
+    // Renewals fail, and the time between an item's intent and its write outlasts what the last renewal covered.
+    const slowJournal = Object.assign(Object.create(journal) as typeof journal, {
+      recordIntent: async (...args: Parameters<typeof journal.recordIntent>) => {
+        const recorded = await journal.recordIntent(...args);
+        time += suite.world.deps.settings.leaseMs;
+        return recorded;
+      },
+    });
+    const broken: RunLease = Object.assign(Object.create(suite.world.deps.lease) as RunLease, { renew: async () => { throw storeDown(); } });
+    expect(await executeRun({ ...suite.world.deps, journal: slowJournal, lease: broken, clock: () => time }, run.id)).toEqual({ kind: 'lease_lost' });
+    expect((await suite.world.runs.items(run.id)).items).toEqual([]);
+    expect(suite.world.graph.writes(TARGET.id)).toEqual([]);
+
+    await expireLeases(suite.db);
+    expect(await executeRun(suite.world.deps, run.id)).toMatchObject({ kind: 'finished' });
+    // The stop came before any request went out and the intent was taken back: nothing is left uncertain.
+    const items = (await suite.world.runs.items(run.id)).items;
+    expect(items.filter((i) => i.outcome !== 'succeeded')).toEqual([]);
+  });
+
   it('hands a running run back at once on shutdown, so another worker resumes it without waiting for the lease', async () => {
     const run = await queueRun(suite.world);
     const shutdown = new AbortController();
     shutdown.abort();
     expect(await executeRun(suite.world.deps, run.id, { signal: shutdown.signal })).toEqual({ kind: 'handed_back' });
     expect(await executeRun({ ...suite.world.deps, settings: { ...suite.world.deps.settings, owner: 'next-worker' } }, run.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+  });
+
+  it('lets the items under way finish when shut down mid-run, then hands the rest back without an unknown outcome', async () => {
+    // More items than run at once, so some are still to start when the shutdown comes.
+    for (let i = 0; i < 6; i++) suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions(`s-dc-extra-${i}`, `Extra ${i}`, { cameraBlocked: true }));
+    const run = await queueRun(suite.world);
+    const shutdown = new AbortController();
+    const graph = Object.assign(Object.create(suite.world.graph) as typeof suite.world.graph, {
+      request: async (tenant: Parameters<typeof suite.world.graph.request>[0], spec: Parameters<typeof suite.world.graph.request>[1]) => {
+        if (spec.method !== 'GET') shutdown.abort();
+        return suite.world.graph.request(tenant, spec);
+      },
+    });
+    expect(await executeRun({ ...suite.world.deps, graph }, run.id, { signal: shutdown.signal })).toEqual({ kind: 'handed_back' });
+    const recordedAtHandBack = (await suite.world.runs.items(run.id)).total;
+    expect(recordedAtHandBack).toBeGreaterThan(0);
+    expect(recordedAtHandBack).toBeLessThan(9);
+    expect(await executeRun(suite.world.deps, run.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+    const items = (await suite.world.runs.items(run.id)).items;
+    expect(items.filter((i) => i.outcomeUnknown)).toEqual([]);
+    const writes = suite.world.graph.writes(TARGET.id).map((w) => JSON.stringify(w));
+    expect(new Set(writes).size).toBe(writes.length);
   });
 
   it('lists as orphaned only active runs whose lease ran out or that no worker started within the grace period', async () => {
