@@ -7,6 +7,7 @@ import { JOB_NAMES } from '../../../jobs/job-data';
 import { waitUntil } from '../harness/bot-under-test';
 import type { Evidence } from '../harness/evidence';
 import { PromotionBench, runEvents } from '../harness/promotion-bench';
+import { TERMINAL } from '../harness/promote-from-chat';
 import { totals, type CheckTotals, type RunChecks } from '../harness/run-checks';
 
 export interface TwoExecutorsOptions {
@@ -40,7 +41,7 @@ export interface TwoExecutorsFigures extends CheckTotals {
 }
 
 export async function runTwoExecutorsScenario(opts: TwoExecutorsOptions, evidence: Evidence): Promise<TwoExecutorsFigures> {
-  const bench = await PromotionBench.start({ serverUri: opts.serverUri, scenario: 'twoexec', subjects: opts.subjects, targets: opts.runs * 2, writeLatencyMs: opts.writeLatencyMs ?? 20 });
+  const bench = await PromotionBench.start({ serverUri: opts.serverUri, scenario: 'twoexec', subjects: opts.subjects, targets: opts.runs * 2, writeLatencyMs: opts.writeLatencyMs ?? 50 });
   const details: RunChecks[] = [];
   const startedTogether = emptyCounts();
   const leaseTakenMidRun = emptyCounts();
@@ -93,6 +94,8 @@ async function takeLeaseMidRun(bench: PromotionBench, runId: string): Promise<vo
     async () => {
       const lease = await leases.findOne({ _id: runId as never });
       if (Number(lease?.token ?? 0) > before) return true;
+      // Finished before a new executor could take it: nothing to take over (the run counts as not overlapping).
+      if (TERMINAL.includes(String((await bench.db.collection('runs').findOne({ _id: runId as never }))?.status))) return true;
       await leases.updateOne({ _id: runId as never, token: before }, { $set: { expiresAt: new Date(0) } });
       return undefined;
     },
