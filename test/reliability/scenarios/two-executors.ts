@@ -88,7 +88,8 @@ export async function runTwoExecutorsScenario(opts: TwoExecutorsOptions, evidenc
 async function takeLeaseMidRun(bench: PromotionBench, runId: string): Promise<void> {
   const leases = bench.db.collection('runLeases');
   const before = Number((await leases.findOne({ _id: runId as never }))?.token ?? 0);
-  await bench.bot.system.deps.queue.resume(runId as never);
+  // A job of its own, due now: the run's own job is still held by the executor that runs it.
+  await bench.bot.system.agenda.create(JOB_NAMES.promotionExecute, { runId }).schedule(new Date()).save();
   await waitUntil(
     `a new executor to take the lease of run ${runId}`,
     async () => {
