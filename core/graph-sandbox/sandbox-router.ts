@@ -28,7 +28,12 @@ export interface RouterContext {
   writeLatencyMs: number;
   limiter: WriteRateLimiter | undefined;
   now: () => Date;
+  /** Test-only observer of each operation as it arrives and of each write once applied (before it is answered). */
+  observe?: SandboxObserver;
 }
+
+/** Awaited by the sandbox before going on: a harness can kill a client process exactly at a step of its traffic. */
+export type SandboxObserver = (event: { phase: 'arrived' | 'applied'; op: SandboxOperation; status?: number }) => Promise<void> | void;
 
 interface Call {
   ctx: RouterContext;
@@ -68,7 +73,8 @@ const HANDLERS: HandlerTable = {
   collection: {
     GET: (call, route) => {
       const omitted = LIST_OMITS[route.key] ?? [];
-      const items = call.ctx.store.list(call.op.tenantId, route.key, call.query.expand);
+      const now = call.ctx.now();
+      const items = call.ctx.store.list(call.op.tenantId, route.key, call.query.expand).filter((item) => !call.ctx.store.lagging(call.op.tenantId, route.key, item.id as string, now));
       return page(call, items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => !omitted.includes(k)))), route.key);
     },
     POST: (call, route) => {
@@ -81,7 +87,7 @@ const HANDLERS: HandlerTable = {
   item: {
     GET: (call, route) => {
       const item = call.ctx.store.get(call.op.tenantId, route.key, route.id, call.query.expand);
-      if (!item) return notFound(`${route.key}/${route.id}`);
+      if (!item || call.ctx.store.lagging(call.op.tenantId, route.key, route.id, call.ctx.now())) return notFound(`${route.key}/${route.id}`);
       return ok(200, { '@odata.context': context(call, `${route.key}/$entity`), ...applySelect(item, call.query.select, call.query.expand) });
     },
     PATCH: (call, route) => {
@@ -98,7 +104,7 @@ const HANDLERS: HandlerTable = {
   navigation: {
     GET: (call, route) => {
       const items = call.ctx.store.navigation(call.op.tenantId, route.key, route.id, route.name);
-      if (!items) return notFound(`${route.key}/${route.id}`);
+      if (!items || call.ctx.store.lagging(call.op.tenantId, route.key, route.id, call.ctx.now())) return notFound(`${route.key}/${route.id}`);
       return page({ ...call, query: { ...call.query, expand: [] } }, items, `${route.key}('${route.id}')/${route.name}`);
     },
     POST: (call, route) => {
@@ -132,6 +138,7 @@ const HANDLERS: HandlerTable = {
  */
 export async function executeOperation(ctx: RouterContext, op: SandboxOperation): Promise<SandboxResponse> {
   const tenant = ctx.store.tenant(op.tenantId)!;
+  await ctx.observe?.({ phase: 'arrived', op });
   const n = ctx.store.count(op.tenantId, 'operations');
   if (tenant.throttle && n % tenant.throttle.every === 0) {
     ctx.store.count(op.tenantId, 'throttled');
@@ -159,8 +166,11 @@ export async function executeOperation(ctx: RouterContext, op: SandboxOperation)
   }
   const body = op.method === 'DELETE' ? { success: true as const, data: {} } : JsonObject.safeParse(op.body);
   if (!body.success) return graphError(400, 'BadRequest', 'The request body must be a JSON object.');
-  if (ctx.writeLatencyMs > 0) await sleep(ctx.writeLatencyMs);
+  // A slow write is applied after its latency even when the client gave up waiting for it meanwhile.
+  const latency = ctx.writeLatencyMs + ctx.store.slowWriteDelay(op.tenantId);
+  if (latency > 0) await sleep(latency);
   const response = handler({ ctx, op, query: parsed.query, body: body.data }, route);
   if (response.status < 300) ctx.store.countWrite(op.tenantId, route.key);
+  await ctx.observe?.({ phase: 'applied', op, status: response.status });
   return response;
 }

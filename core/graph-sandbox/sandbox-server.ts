@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { graphError, type SandboxResponse } from './graph-error';
 import { executeBatch } from './sandbox-batch';
 import { defaultCollectionKeys } from './sandbox-collections';
-import { executeOperation, type RouterContext, type SandboxOperation } from './sandbox-router';
+import { executeOperation, type RouterContext, type SandboxObserver, type SandboxOperation } from './sandbox-router';
 import { SandboxStore } from './sandbox-store';
 import type { SandboxTenant } from './sandbox-tenant';
 import { WriteRateLimiter } from './write-rate-limiter';
@@ -41,6 +41,8 @@ export interface GraphSandbox {
   store: SandboxStore;
   /** The most recent requests (bounded), oldest first. */
   requestLog: readonly SandboxLogEntry[];
+  /** Test-only: awaits `observer` on every operation as it arrives and every write once applied; undefined removes it. */
+  observe(observer: SandboxObserver | undefined): void;
   close(): Promise<void>;
 }
 
@@ -140,6 +142,9 @@ export async function startGraphSandbox(opts: GraphSandboxOptions): Promise<Grap
     baseUrl: ctx.origin,
     store,
     requestLog,
+    observe: (observer) => {
+      ctx.observe = observer;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

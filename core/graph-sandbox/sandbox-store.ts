@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphJson } from '../subjects/subject-type';
 import { NAVIGATION_PROPERTIES, isNavigationProperty, type InlineWrite } from './graph-shape';
-import type { SandboxFault, SandboxTenant, SandboxThrottle } from './sandbox-tenant';
+import type { SandboxFault, SandboxListLag, SandboxSlowWrites, SandboxTenant, SandboxThrottle } from './sandbox-tenant';
 import { serverFields } from './server-fields';
 
 interface StoredObject {
   body: GraphJson;
   navigation: Map<string, GraphJson[]>;
+  /** Epoch ms before which reads over HTTP do not show the object (set on create while the tenant lags). */
+  visibleAt?: number;
 }
 
 /** What tests and benchmarks observe of one tenant's traffic. */
@@ -29,11 +31,15 @@ export interface SandboxTenantInfo {
   readOnly: boolean;
   fault?: SandboxFault;
   throttle?: SandboxThrottle;
+  listLag?: SandboxListLag;
+  slowWrites?: SandboxSlowWrites;
 }
 
 interface TenantState extends SandboxTenantInfo {
   collections: Map<string, Map<string, StoredObject>>;
   counters: TenantCounters;
+  /** Writes that reached the tenant, for `slowWrites`. */
+  writeAttempts?: number;
 }
 
 /** `settings@odata.context` and similar property annotations carried by exports. */
@@ -81,13 +87,18 @@ export class SandboxStore {
   tenant(id: string): SandboxTenantInfo | undefined {
     const state = this.tenants.get(id.toLowerCase());
     if (!state) return undefined;
-    const { collections: _c, counters: _n, ...info } = state;
+    const { collections: _c, counters: _n, writeAttempts: _w, ...info } = state;
     return structuredClone(info);
   }
 
   /** Changes a tenant's read-only flag or faults at run time; `null` removes a fault. */
-  configure(id: string, change: { readOnly?: boolean; fault?: SandboxFault | null; throttle?: SandboxThrottle | null }): void {
+  configure(
+    id: string,
+    change: { readOnly?: boolean; fault?: SandboxFault | null; throttle?: SandboxThrottle | null; listLag?: SandboxListLag | null; slowWrites?: SandboxSlowWrites | null },
+  ): void {
     const state = this.state(id);
+    if (change.listLag !== undefined) state.listLag = change.listLag ?? undefined;
+    if (change.slowWrites !== undefined) state.slowWrites = change.slowWrites ?? undefined;
     if (change.readOnly !== undefined) state.readOnly = change.readOnly;
     if (change.fault !== undefined) state.fault = change.fault ?? undefined;
     if (change.throttle !== undefined) state.throttle = change.throttle ?? undefined;
@@ -96,6 +107,12 @@ export class SandboxStore {
   /** Objects of a collection in insertion order, with the requested navigation properties expanded. */
   list(tenantId: string, key: string, expand: readonly string[] = []): GraphJson[] {
     return [...this.collection(tenantId, key).values()].map((o) => view(o, expand));
+  }
+
+  /** True while a created object is still hidden from reads over HTTP by the tenant's list lag. */
+  lagging(tenantId: string, key: string, id: string, now: Date): boolean {
+    const visibleAt = this.collection(tenantId, key).get(id)?.visibleAt;
+    return visibleAt !== undefined && now.getTime() < visibleAt;
   }
 
   /** One object with the requested navigation properties; undefined when absent. */
@@ -113,7 +130,9 @@ export class SandboxStore {
   /** Creates an object under a new id; navigation properties Graph accepts inline on create are kept. */
   create(tenantId: string, key: string, raw: GraphJson, now: Date): GraphJson {
     const { body, navigation } = splitBody(raw, inlineOn('create'));
-    const stored = { body: { ...body, id: this.newId() }, navigation: this.withIds(navigation) };
+    const stored: StoredObject = { body: { ...body, id: this.newId() }, navigation: this.withIds(navigation) };
+    const lag = this.state(tenantId).listLag;
+    if (lag && lag.maxMs > 0) stored.visibleAt = now.getTime() + lagOf(stored.body.id as string, lag.maxMs);
     stored.body = { ...stored.body, ...serverFields(key, { body, previous: undefined, navigation: stored.navigation, now: now.toISOString() }) };
     this.collection(tenantId, key).set(stored.body.id as string, stored);
     return view(stored, []);
@@ -168,6 +187,14 @@ export class SandboxStore {
   count(tenantId: string, event: 'httpRequests' | 'operations' | 'throttled'): number {
     const counters = this.state(tenantId).counters;
     return ++counters[event];
+  }
+
+  /** How long to hold the tenant's next write before applying it: the slow-writes latency every `every`-th write, else 0. */
+  slowWriteDelay(tenantId: string): number {
+    const state = this.state(tenantId);
+    if (!state.slowWrites) return 0;
+    state.writeAttempts = (state.writeAttempts ?? 0) + 1;
+    return state.writeAttempts % state.slowWrites.every === 0 ? state.slowWrites.latencyMs : 0;
   }
 
   /** Counts one successful write to a collection. */
@@ -226,6 +253,13 @@ export class SandboxStore {
     if (!collection) state.collections.set(key, (collection = new Map()));
     return collection;
   }
+}
+
+/** An object's own lag in [0, maxMs], from its id: stable for the object, spread over the range across objects. */
+function lagOf(id: string, maxMs: number): number {
+  let hash = 2166136261;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return Math.round((hash / 0xffffffff) * maxMs);
 }
 
 function view(stored: StoredObject, expand: readonly string[]): GraphJson {

@@ -16,6 +16,17 @@ export const SandboxThrottleSchema = z.object({
 });
 export type SandboxThrottle = z.infer<typeof SandboxThrottleSchema>;
 
+/**
+ * Eventual consistency: an object the tenant created is absent from lists and answers 404 to GET by id until its own
+ * lag is over, a lag between 0 and `maxMs` derived from its id (stable per object, spread over the range).
+ */
+export const SandboxListLagSchema = z.object({ maxMs: z.number().int().min(0) });
+export type SandboxListLag = z.infer<typeof SandboxListLagSchema>;
+
+/** Every `every`-th write of the tenant is applied only after `latencyMs` (a client with a shorter timeout gives up first). */
+export const SandboxSlowWritesSchema = z.object({ every: z.number().int().min(1), latencyMs: z.number().int().min(0) });
+export type SandboxSlowWrites = z.infer<typeof SandboxSlowWritesSchema>;
+
 /** The optional `tenant.json` of a sandbox tenant folder. */
 export const TenantFileSchema = z.object({
   id: z.string().uuid().optional(),

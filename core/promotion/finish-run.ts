@@ -14,7 +14,8 @@ export type RunEnding = { verified: number } | { revokedReason: string } | { fai
 
 /**
  * Terminal status, audit `promotion.execute.completed`, target lock release and the completion notice, in that order,
- * for every ending: a run that stops on an error is ended `failed` with a plain reason, never left `running`.
+ * for every ending: a run that stops on an error is ended `failed` with a plain reason, never left `running`. A run
+ * is ended once: when another executor ended it first, nothing is written, audited or announced again.
  */
 export async function finishRun(
   deps: { runs: RunStore; audit: AuditLog; progress: RunProgressNotifier; now: () => Date; logger: Logger },
@@ -34,7 +35,11 @@ export async function finishRun(
   const verified = 'verified' in end ? end.verified : undefined;
   const finishedAt = deps.now();
   const patch = { status, summary, finishedAt, currentItem: undefined, retry: undefined, ...(verified !== undefined ? { verified } : {}), ...(failureReason !== undefined ? { failureReason } : {}) };
-  await deps.runs.update(run.id, patch);
+  if (!(await deps.runs.end(run.id, patch))) {
+    // Another executor ended it already (this one was cut off meanwhile): its audit and message stand, not ours.
+    deps.logger.warn('run.already_ended', { runId: run.id, status });
+    return (await deps.runs.getForWorker(run.id)) ?? run;
+  }
   const { currentItem: _c, retry: _r, ...kept } = run;
   const finished: PromotionRun = { ...kept, status, summary, finishedAt, ...(verified !== undefined ? { verified } : {}), ...(failureReason !== undefined ? { failureReason } : {}) };
   await deps.audit.append({

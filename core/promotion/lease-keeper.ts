@@ -61,6 +61,13 @@ export class LeaseKeeper {
     if (this.lost || this.deps.clock() - this.coveredFrom > this.ttlMs / 2) throw new ExecutionStopped('lease_lost');
   }
 
+  /** Renews now and says whether the lease is still this executor's (false once another holder took it). */
+  async confirm(): Promise<boolean> {
+    if (this.lost) return false;
+    await this.renew();
+    return !this.lost;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;

@@ -58,8 +58,13 @@ export async function interrupted(deps: ExecutorDeps, run: PromotionRun, keeper:
     }
     return { kind: 'retry_later', at, attempt, reason };
   }
-  logger.error('run.failed', errorFields(error));
   try {
+    // Ending the run is the lease holder's: an executor cut off meanwhile leaves it to whoever holds it now.
+    if (!(await keeper.confirm())) {
+      logger.warn('run.stopped', { reason: 'lease_lost', ...errorFields(error) });
+      return { kind: 'lease_lost' };
+    }
+    logger.error('run.failed', errorFields(error));
     const latest = (await deps.runs.getForWorker(run.id)) ?? run;
     await finishRun(deps, latest, { failure: failureText(error, passing) });
     await keeper.release();

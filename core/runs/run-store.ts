@@ -45,6 +45,11 @@ export interface RunStore {
   latestPerTarget(workspaceId: WorkspaceId): Promise<Map<TenantId, RunListEntry>>;
   /** Sets the given fields; a field given as `undefined` is removed (e.g. `retry` once the run resumes). */
   update(runId: RunId, patch: RunPatch): Promise<void>;
+  /**
+   * Applies a terminal patch only while the run is still queued or running; false when it had already ended, so a run
+   * is ended (audited, released, announced) exactly once even when a cut-off executor tries to end it again.
+   */
+  end(runId: RunId, patch: RunPatch): Promise<boolean>;
   /** Records an item result; returns false when that item was already recorded (never overwritten). */
   recordItem(result: RunItemResult): Promise<boolean>;
   items(runId: RunId, page?: { offset: number; limit: number }): Promise<{ items: RunItemResult[]; total: number }>;

@@ -12,6 +12,8 @@ const run = promisify(execFile);
 
 export interface JavaServer {
   uri: string;
+  /** The Java process (a fault scenario pauses it with SIGSTOP to make the store unreachable). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export async function startMongoJavaServer(opts: {
 
   return {
     uri: `mongodb://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin.end();

@@ -13,6 +13,17 @@ const toRun = ({ _id, ...rest }: RunDoc): PromotionRun => ({ ...rest, id: RunId(
 const toEntry = ({ _id, plan: _p, excluded: _e, ...rest }: Partial<RunDoc> & Omit<RunDoc, 'plan' | 'excluded'>): RunListEntry => ({ ...rest, id: RunId(_id) });
 const toItem = ({ _id: _ignored, ...rest }: ItemDoc): RunItemResult => rest;
 
+/** `$set` for the given fields, `$unset` for those given as undefined. */
+function toUpdate(patch: RunPatch): UpdateFilter<RunDoc> {
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, ''> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) unset[key] = '';
+    else set[key] = value;
+  }
+  return { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) } as UpdateFilter<RunDoc>;
+}
+
 /** RunStore on MongoDB: the run lock is a document keyed by target tenant (unique `_id`). */
 export class MongoRunStore implements RunStore {
   constructor(private readonly db: Db) {}
@@ -90,13 +101,12 @@ export class MongoRunStore implements RunStore {
   }
 
   async update(runId: RunId, patch: RunPatch) {
-    const set: Record<string, unknown> = {};
-    const unset: Record<string, ''> = {};
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) unset[key] = '';
-      else set[key] = value;
-    }
-    await this.runs.updateOne({ _id: String(runId) }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) } as UpdateFilter<RunDoc>);
+    await this.runs.updateOne({ _id: String(runId) }, toUpdate(patch));
+  }
+
+  async end(runId: RunId, patch: RunPatch) {
+    const { matchedCount } = await this.runs.updateOne({ _id: String(runId), status: { $in: [...ACTIVE_RUN_STATUSES] } }, toUpdate(patch));
+    return matchedCount === 1;
   }
 
   async recordVerification(runId: RunId, index: number, verification: ItemVerification) {

@@ -1,7 +1,8 @@
 // `npm run reliability`: every reliability and security scenario at full size on loopback (MongoDB, the Graph sandbox,
 // the bot over the Bot Framework protocol), each judged against its criteria; the figures go to results.json.
 // RELIABILITY_SEED replays a run; MONGODB_URI selects the server (otherwise an embedded one is started).
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { resolveMongo } from '../../core/store/mongo-resolver';
 import { emptyEvidence } from './harness/evidence';
@@ -12,6 +13,12 @@ import { runGraphFaultScenario } from './scenarios/graph-faults';
 import { runLoadScenario } from './scenarios/load';
 import { runRaceScenario } from './scenarios/races';
 import { runSecretExposureFlow, scanEvidence } from './scenarios/secrets';
+import { runKillStepsScenario } from './scenarios/kill-steps';
+import { runLaggingGraphScenario } from './scenarios/lagging-graph';
+import { runLeaseRenewalScenario } from './scenarios/lease-renewal';
+import { runStoreOutageScenario } from './scenarios/store-outage';
+import { runTwoExecutorsScenario } from './scenarios/two-executors';
+import type { CheckTotals } from './harness/run-checks';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
@@ -26,6 +33,28 @@ const expectEqual = (label: string, actual: unknown, expected: unknown) =>
   JSON.stringify(actual) === JSON.stringify(expected)
     ? []
     : [`${label} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`];
+
+/** The guarantees every promotion fault scenario must show (issue 13). */
+const promotionGuarantees = (f: CheckTotals) => [
+  ...expectEqual('runs left running', f.runsLeftRunning, 0),
+  ...expectEqual('runs ended other than succeeded (or partly, through outcome-unknown items only)', f.endedBadly, 0),
+  ...expectEqual('duplicate objects in the target', f.duplicates, 0),
+  ...expectEqual('lost items', f.lostItems, 0),
+  ...expectEqual('overwritten objects with a before-image (%)', f.beforeImagePercent, 100),
+  ...expectEqual('verified subjects not In sync in a fresh compare', f.verifiedNotInSync, 0),
+  ...expectEqual('compares that could not refresh the target', f.staleCompares, 0),
+  ...expectEqual('target locks left', f.targetLocksLeft, 0),
+];
+
+/** The commit measured, and whether the worktree had changes on top of it. */
+function measuredCommit(): { commit: string; dirty: boolean } {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  try {
+    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '' };
+  } catch {
+    return { commit: 'unknown', dirty: true };
+  }
+}
 
 async function main(): Promise<void> {
   const seed = Number(process.env.RELIABILITY_SEED ?? Math.floor(Math.random() * 1e9));
@@ -103,6 +132,37 @@ async function main(): Promise<void> {
       verdict: (f) => expectEqual('errors', f.errors, 0),
     },
     {
+      name: 'laggingGraph',
+      run: () =>
+        runLaggingGraphScenario({ serverUri, runs: 2, subjects: 20, maxLagMs: 30_000, slowEvery: 4, graphTimeoutMs: 2_000, visibilityWaitMs: 35_000 }, evidence),
+      verdict: (f) => [...promotionGuarantees(f), ...(f.writesAppliedAfterTimeout > 0 ? [] : ['no write was applied after the client timed out'])],
+    },
+    {
+      name: 'twoExecutors',
+      run: () => runTwoExecutorsScenario({ serverUri, runs: 3, subjects: 20 }, evidence),
+      verdict: (f) => [...promotionGuarantees(f), ...expectEqual('runs executed twice at once', f.overlapping, 6), ...expectEqual('extra writes', f.extraWrites, 0)],
+    },
+    {
+      name: 'leaseRenewal',
+      run: () => runLeaseRenewalScenario({ serverUri, runs: 3, subjects: 20, leaseMs: 3_000 }, evidence),
+      verdict: (f) => [
+        ...promotionGuarantees(f),
+        ...expectEqual('writes after the lease stopped being covered', f.writesAfterCoverEnded, 0),
+        ...expectEqual('writes after the takeover', f.writesAfterTakeover, 0),
+      ],
+    },
+    {
+      name: 'storeOutage',
+      // A server of its own, paused 40 s with SIGSTOP; every MongoClient on the driver's default timeouts.
+      run: () => runStoreOutageScenario({ runs: 2, subjects: 20, pauseMs: 40_000 }, evidence),
+      verdict: (f) => promotionGuarantees(f),
+    },
+    {
+      name: 'killSteps',
+      run: () => runKillStepsScenario({ serverUri, rounds: 2, subjects: 10, progress: (line) => console.log(`  ${line.slice(0, 160)}`) }, evidence),
+      verdict: (f) => [...promotionGuarantees(f), ...expectEqual('kills that landed at their step', f.killsAtStep, f.kills.length)],
+    },
+    {
       name: 'secrets',
       // Last: scans the logs, documents and cards of every scenario above, plus the operator's whole path.
       run: async () => {
@@ -114,7 +174,10 @@ async function main(): Promise<void> {
   ];
 
   const only = process.argv.slice(2);
-  const results: Record<string, unknown> = {};
+  const measured = measuredCommit();
+  // Running only some scenarios keeps the others' earlier figures (each scenario says the commit it measured).
+  const previous = only.length === 0 ? {} : await readFile(RESULTS, 'utf8').then((text) => JSON.parse(text).scenarios ?? {}, () => ({}));
+  const results: Record<string, unknown> = { ...previous };
   let failures = 0;
   const started = Date.now();
   for (const scenario of scenarios.filter((s) => only.length === 0 || only.includes(s.name))) {
@@ -124,12 +187,15 @@ async function main(): Promise<void> {
       const figures = await scenario.run();
       const failed = scenario.verdict(figures);
       failures += failed.length > 0 ? 1 : 0;
-      results[scenario.name] = { passed: failed.length === 0, failed, durationS: (Date.now() - at) / 1000, figures };
+      results[scenario.name] = { passed: failed.length === 0, failed, ...measured, generatedAt: new Date().toISOString(), seed, durationS: (Date.now() - at) / 1000, figures };
       console.log(`${failed.length === 0 ? 'passed' : `FAILED: ${failed.join('; ')}`} (${((Date.now() - at) / 1000).toFixed(1)} s)`);
     } catch (error) {
       failures += 1;
       results[scenario.name] = {
         passed: false,
+        ...measured,
+        generatedAt: new Date().toISOString(),
+        seed,
         error: error instanceof Error ? error.stack : String(error),
         durationS: (Date.now() - at) / 1000,
       };
@@ -138,11 +204,12 @@ async function main(): Promise<void> {
   }
   const summary = {
     generatedAt: new Date().toISOString(),
+    ...measured,
     seed,
     mongo: mongo.kind,
     node: process.version,
     durationS: (Date.now() - started) / 1000,
-    passed: failures === 0,
+    passed: Object.values(results).every((r) => (r as { passed?: boolean }).passed === true),
     scenarios: results,
   };
   await writeFile(RESULTS, `${JSON.stringify(summary, null, 2)}\n`);

@@ -77,6 +77,16 @@ function describeRunStoreContract(makeStore: () => Promise<RunStore>) {
         expect(await store.getForWorker(run.id)).toEqual(run);
       });
 
+      it('ends a run once: a second terminal patch (a cut-off executor ending it again) changes nothing', async () => {
+        const store = await makeStore();
+        const run = runIn(freshWorkspace(), 0, { status: 'running' });
+        await store.insert(run);
+        expect(await store.end(run.id, { status: 'succeeded', finishedAt: at(5), retry: undefined })).toBe(true);
+        expect(await store.end(run.id, { status: 'failed', failureReason: 'late', finishedAt: at(9) })).toBe(false);
+        expect(await store.getForWorker(run.id)).toMatchObject({ status: 'succeeded', finishedAt: at(5) });
+        expect((await store.getForWorker(run.id))?.failureReason).toBeUndefined();
+      });
+
       it('answers undefined for an unknown run', async () => {
         const store = await makeStore();
         const { workspaceId } = freshWorkspace();

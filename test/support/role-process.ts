@@ -52,6 +52,16 @@ export class RoleProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** False once the process exited or was killed. */
+  get alive(): boolean {
+    return this.running;
+  }
+
+  /** Resolves once a worker says it processes jobs (a cold tsx start on a busy machine takes seconds). */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    await this.waitForLine(/"event":"worker\.started"/, timeoutMs);
+  }
+
   /** Waits for a log line matching `pattern` (already logged or to come) and returns its match. */
   async waitForLine(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TenantUnreachable } from '../../../core/errors';
 import { executeRun } from '../../../core/promotion/execute-run';
+import { finishRun } from '../../../core/promotion/finish-run';
 import { orphanedRuns } from '../../../core/promotion/orphaned-runs';
 import type { PromotionRun } from '../../../core/runs/model';
 import type { RunStore } from '../../../core/runs/run-store';
@@ -90,6 +91,18 @@ describe('promotion run: no run is left running', () => {
     expect(finished.status).toBe('failed');
     expect(finished.failureReason).toContain('kept failing after every retry');
     expect(await targetIsFree()).toBe(true);
+  });
+});
+
+describe('promotion run: ended once', () => {
+  it('lets no cut-off executor end again, audit again or announce again a run another executor finished', async () => {
+    const run = await queueRun(suite.world);
+    expect(await executeRun(suite.world.deps, run.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+    const stale = await finishRun(suite.world.deps, run, { failure: 'write ECONNRESET' });
+    expect(stale.status).toBe('succeeded');
+    expect((await stored(run)).status).toBe('succeeded');
+    expect(await completedAudits()).toHaveLength(1);
+    expect(suite.world.progress.completions).toHaveLength(1);
   });
 });
 

@@ -29,7 +29,7 @@ export async function confirmPromotionFromChat(
   target: string,
   who = 'demo-operator',
 ): Promise<{ runId: string; ready: number }> {
-  const { confirm, ready } = await confirmationCard(chat, source, target, who);
+  const { confirm, ready, preflight } = await confirmationCard(chat, source, target, who);
   const before = new Set(
     (
       await db
@@ -38,7 +38,9 @@ export async function confirmPromotionFromChat(
         .toArray()
     ).map((r) => String(r._id)),
   );
-  cardOf(await chat.press(actionsByVerb(confirm, 'promotion.confirm')[0]!, who, `run-card-${target}`));
+  const action = actionsByVerb(confirm, 'promotion.confirm')[0];
+  if (!action) throw new Error(`confirming ${source} → ${target} offered no confirmation (${ready} ready): ${JSON.stringify(confirm).slice(0, 300)} after ${JSON.stringify(preflight).slice(0, 3000)}`);
+  cardOf(await chat.press(action, who, `run-card-${target}`));
   const run = await db.collection('runs').findOne({ _id: { $nin: [...before] as never[] } });
   if (!run) throw new Error(`confirming ${source} → ${target} created no run`);
   return { runId: String(run._id), ready };

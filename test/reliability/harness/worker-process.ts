@@ -5,3 +5,4 @@ import { RoleProcess } from '../../support/role-process';
 export const WorkerProcess = {
   start: (env: Record<string, string>, logs: string[] = []): RoleProcess => RoleProcess.start('worker', env, logs),
 };
+export type WorkerProcess = RoleProcess;
