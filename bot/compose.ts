@@ -75,6 +75,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const runs = new MongoRunStore(db);
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
+    const journal = new MongoItemJournal(db);
     const adapter = createAdapter(env, log);
     const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, log });
 
@@ -89,6 +90,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       conversations: new MongoConversationStore(db),
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
       queue: new AgendaPromotionQueue(agenda, db),
+      journal,
+      graph: graph.client,
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
@@ -108,7 +111,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
           graph: graph.client,
           progress: notifier,
           lease: new MongoRunLease(db),
-          journal: new MongoItemJournal(db),
+          journal,
           logger,
           settings: {
             owner: workerName,

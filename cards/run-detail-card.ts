@@ -13,7 +13,7 @@ import type { PageView, SubjectNoteView } from './view-parts';
 export interface RunItemView {
   typeLabel: string;
   displayName: string;
-  action: 'create' | 'update';
+  action: 'create' | 'update' | 'delete' | 'restore';
   outcome: ItemOutcome;
   /** Why it failed or was skipped (Graph error explained, changed since preflight...). */
   reason?: string;
@@ -54,8 +54,8 @@ export interface RunDetailCardView {
 /** Most item rows one run detail card shows; the rest are reached by paging. */
 export const MAX_ITEM_ROWS = 15;
 const MAX_EXCLUDED_ROWS = 8;
-const DONE_TEXT = { create: 'Created', update: 'Updated' } as const;
-const INTENT_TEXT = { create: 'Create', update: 'Update' } as const;
+const DONE_TEXT = { create: 'Created', update: 'Updated', delete: 'Deleted', restore: 'Restored' } as const;
+const INTENT_TEXT = { create: 'Create', update: 'Update', delete: 'Delete', restore: 'Restore' } as const;
 
 function timings(view: RunDetailCardView): { text: string }[] {
   const lines = [`Queued ${cardDateTime(view.createdAt)}`];

@@ -13,7 +13,7 @@ const MAX_AUDIT_REASON = 500;
 export type RunEnding = { verified: number } | { revokedReason: string } | { failure: string };
 
 /**
- * Terminal status, audit `promotion.execute.completed`, target lock release and the completion notice, in that order,
+ * Terminal status, audit `promotion.execute.completed` (`promotion.undo.completed` for an undo run), target lock release and the completion notice, in that order,
  * for every ending: a run that stops on an error is ended `failed` with a plain reason, never left `running`.
  */
 export async function finishRun(
@@ -41,7 +41,7 @@ export async function finishRun(
     workspaceId: run.workspaceId,
     at: finishedAt,
     actorId: 'system',
-    action: 'promotion.execute.completed',
+    action: run.operation === 'promotion.undo' ? 'promotion.undo.completed' : 'promotion.execute.completed',
     tenantIds: [run.sourceTenantId, run.targetTenantId],
     metadata: {
       runId: run.id,

@@ -96,7 +96,8 @@ export async function requestPromotion(
  */
 export async function confirmPromotion(deps: PromotionDeps, ctx: ActorContext, requestId: string, conversation?: PromotionRun['conversation']): Promise<ConfirmOutcome> {
   const request = await deps.requests.get(ctx.workspace.id, requestId);
-  if (!request) throw new NotFound('run');
+  // An undo request is confirmed by confirmUndo only.
+  if (!request || request.undoes) throw new NotFound('run');
   const { source, target } = await authoriseExecute(deps, ctx, request.selection);
   if (request.closedAt) return refuse(deps, ctx, source, target, { kind: 'request_closed', ...(request.runId ? { runId: request.runId } : {}) });
   if (ctx.workspace.settings.requireSecondApprover && request.requesterId === ctx.actor.id) {
