@@ -48,10 +48,11 @@ export class ConversationNotifier implements RunProgressNotifier {
     await this.updateCard(run);
     const counts = run.summary;
     const initiator = run.conversation?.initiator;
-    const text = `${initiator ? `<at>${escapeXml(initiator.name)}</at> ` : ''}Promotion run ${run.status.replace('_', ' ')}: ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total}${run.verified !== undefined ? `; ${run.verified} verified in sync` : ''}.`;
+    const kind = run.undoes ? 'Undo run' : 'Promotion run';
+    const text = `${initiator ? `<at>${escapeXml(initiator.name)}</at> ` : ''}${kind} ${run.status.replace('_', ' ')}: ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total}${run.verified !== undefined ? `; ${run.verified} verified in sync` : ''}.`;
     const card = messageCard({
-      title: `Promotion run ${run.status.replace('_', ' ')}`,
-      text: run.failureReason ? `${run.failureReason}` : `${counts.succeeded} of ${counts.total} subjects promoted.`,
+      title: `${kind} ${run.status.replace('_', ' ')}`,
+      text: run.failureReason ? `${run.failureReason}` : `${counts.succeeded} of ${counts.total} subjects ${run.undoes ? 'undone' : 'promoted'}.`,
       tone: run.status === 'succeeded' ? 'success' : run.status === 'failed' ? 'error' : 'warning',
       actions: [{ title: 'Open run', verb: 'run.open', data: { runId: run.id, page: 1 } }],
     });

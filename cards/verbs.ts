@@ -15,6 +15,10 @@ export const CARD_VERBS = [
   'audit.page',
   'mapping.open',
   'mapping.save',
+  'undo.preview',
+  'undo.request',
+  'undo.confirm',
+  'undo.cancel',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -57,6 +61,10 @@ export interface CardActionData {
   'audit.page': { page: number };
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
+  'undo.preview': { runId: string };
+  'undo.request': { runId: string; previewFingerprint: string };
+  'undo.confirm': { requestId: string; runId: string };
+  'undo.cancel': { requestId: string; runId: string };
 }
 
 /** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */

@@ -10,6 +10,7 @@ import { MAPPING_ACTIONS } from './mappings';
 import { preflightAnswer } from './preflight';
 import { cancelAnswer, confirmAnswer, executeAnswer } from './promotion';
 import { tenantsAnswer } from './tenants';
+import { UNDO_ACTIONS } from './undo';
 
 type ActionHandler = (req: BotRequest, data: unknown) => Promise<CardAttachment>;
 
@@ -57,4 +58,5 @@ export const ACTION_HANDLERS: Partial<Record<CardVerb, ActionHandler>> = {
   },
   ...ADMIN_ACTIONS,
   ...MAPPING_ACTIONS,
+  ...UNDO_ACTIONS,
 };

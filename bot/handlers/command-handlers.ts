@@ -8,6 +8,7 @@ import { compareAnswer, parseTypes } from './compare';
 import { MAPPING_COMMANDS } from './mappings';
 import { tenantNamed } from './tenant-named';
 import { tenantsAnswer } from './tenants';
+import { UNDO_COMMANDS } from './undo';
 
 type Handler<N extends Command['name']> = (req: BotRequest, command: Extract<Command, { name: N }>) => Promise<CardAttachment | string>;
 type HandlerTable = { [N in Command['name']]?: Handler<N> };
@@ -21,6 +22,7 @@ const HANDLERS: HandlerTable = {
   tenants: (req, c) => tenantsAnswer(req, c.filter, 1),
   ...ADMIN_COMMANDS,
   ...MAPPING_COMMANDS,
+  ...UNDO_COMMANDS,
 };
 
 /** Commands this bot answers; help lists exactly these. */
