@@ -46,12 +46,14 @@ export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, 
       // An earlier attempt recorded its intent and may have sent requests: decide from what the target shows.
       if (item.action === 'delete' && !live) return done({ outcome: 'succeeded', targetId, reason: 'deleted by an earlier attempt of this undo run' });
       if (wanted && equals(wanted)) return done({ outcome: 'succeeded', targetId, reason: 'restored by an earlier attempt of this undo run' });
-      if (!live || !equals(after)) return done(unknownAfterResume(ctx, item, targetId));
-      return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: true }));
+      // Settings written back, assignments not yet: only the assignment is left to send.
+      const settingsRestored = wanted !== undefined && live !== undefined && judgeAgainst(type, wanted, live, references, false).inSync;
+      if (!live || (!settingsRestored && !equals(after))) return done(unknownAfterResume(ctx, item, targetId));
+      return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: true, assignOnly: settingsRestored }));
     }
     if (!live) return done({ outcome: 'skipped', reason: `deleted in ${ctx.target.displayName} since the undo preview` });
     if (!equals(after)) return done({ outcome: 'skipped', reason: `changed in ${ctx.target.displayName} since the undo preview` });
-    return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: false }));
+    return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: false, assignOnly: false }));
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
     if (error.cause instanceof TenantUnreachable) throw new PassingOutage(error.cause.message);
@@ -59,10 +61,10 @@ export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, 
   }
 }
 
-async function send(ctx: ItemContext, item: PlanItem, index: number, type: SubjectType, live: InventorySubject, wanted: Image | undefined, opts: { intentRecorded: boolean }): Promise<PromotedItem> {
+async function send(ctx: ItemContext, item: PlanItem, index: number, type: SubjectType, live: InventorySubject, wanted: Image | undefined, opts: { intentRecorded: boolean; assignOnly: boolean }): Promise<PromotedItem> {
   const targetId = live.graphId;
   const priorState = priorStateOf(live, ctx.includeAssignments);
-  const updates = wanted ? type.updateRequests(targetId, wanted.payload, identityTranslator) : [deleteRequest(type, targetId)];
+  const updates = opts.assignOnly ? [] : wanted ? type.updateRequests(targetId, wanted.payload, identityTranslator) : [deleteRequest(type, targetId)];
   const assign = wanted && ctx.includeAssignments ? type.assignRequest(targetId, wanted.assignments, identityTranslator) : undefined;
   const requests = [...updates, ...(assign ? [assign] : [])];
   if (!opts.intentRecorded) {

@@ -77,26 +77,8 @@ export async function confirmUndo(deps: UndoStartDeps, ctx: ActorContext, reques
   const lock = await deps.runs.acquireLock(target.id, runId, `undo:${undone.id}`, now);
   if (lock.kind === 'same_plan') return { kind: 'already_running', runId: lock.runId };
   if (lock.kind === 'target_busy') return { kind: 'target_busy', runId: lock.runId };
-  const items: PlanItem[] = [...preview.deletes, ...preview.restores]
-    .sort((a, b) => a.index - b.index)
-    .map((i) => ({ type: i.type, displayName: i.displayName, action: i.action, undoOf: i.index, targetId: i.targetId, sourceId: '', sourceHash: '', referenceMap: {} }));
-  const run: PromotionRun = {
-    id: runId,
-    workspaceId: ctx.workspace.id,
-    operation: 'promotion.undo',
-    undoes: undone.id,
-    selection: undone.selection,
-    sourceTenantId: source.id,
-    targetTenantId: target.id,
-    plan: { fingerprint: preview.fingerprint, sourceTenantId: source.id, targetTenantId: target.id, includeAssignments: undone.plan.includeAssignments, items },
-    excluded: preview.blocked.map((b) => ({ type: b.type, displayName: b.displayName, outcome: 'blocked', why: b.reason })),
-    initiatorId: request.requesterId,
-    approverId: ctx.actor.id,
-    status: 'queued',
-    summary: { total: items.length, processed: 0, succeeded: 0, failed: 0, skipped: 0 },
-    ...(conversation ? { conversation: { ...conversation, ...(request.requesterAddress ? { initiator: request.requesterAddress } : {}) } } : {}),
-    createdAt: now,
-  };
+  const run = undoRunOf({ id: runId, undone, decided: preview, initiatorId: request.requesterId, approverId: ctx.actor.id, now, fingerprint: preview.fingerprint });
+  if (conversation) run.conversation = { ...conversation, ...(request.requesterAddress ? { initiator: request.requesterAddress } : {}) };
   try {
     await deps.runs.insert(run);
     await deps.runs.update(undone.id, { undoneBy: runId });
@@ -115,6 +97,41 @@ export async function confirmUndo(deps: UndoStartDeps, ctx: ActorContext, reques
   });
   await deps.queue.enqueue(runId);
   return { kind: 'started', run, undone: { ...undone, undoneBy: runId } };
+}
+
+/**
+ * The queued undo run of `undone`: one plan item per subject to delete or restore, in the undone run's order, each
+ * naming its index there (`undoOf`, whose journal entry holds the images); blocked subjects are listed as not undone.
+ */
+export function undoRunOf(input: {
+  id: RunId;
+  undone: PromotionRun;
+  decided: Pick<UndoPreview, 'deletes' | 'restores' | 'blocked'>;
+  initiatorId: PromotionRun['initiatorId'];
+  approverId: PromotionRun['approverId'];
+  now: Date;
+  fingerprint: string;
+}): PromotionRun {
+  const { undone, decided } = input;
+  const items: PlanItem[] = [...decided.deletes, ...decided.restores]
+    .sort((a, b) => a.index - b.index)
+    .map((i) => ({ type: i.type, displayName: i.displayName, action: i.action, undoOf: i.index, targetId: i.targetId, sourceId: '', sourceHash: '', referenceMap: {} }));
+  return {
+    id: input.id,
+    workspaceId: undone.workspaceId,
+    operation: 'promotion.undo',
+    undoes: undone.id,
+    selection: undone.selection,
+    sourceTenantId: undone.sourceTenantId,
+    targetTenantId: undone.targetTenantId,
+    plan: { fingerprint: input.fingerprint, sourceTenantId: undone.sourceTenantId, targetTenantId: undone.targetTenantId, includeAssignments: undone.plan.includeAssignments, items },
+    excluded: decided.blocked.map((b) => ({ type: b.type, displayName: b.displayName, outcome: 'blocked', why: b.reason })),
+    initiatorId: input.initiatorId,
+    approverId: input.approverId,
+    status: 'queued',
+    summary: { total: items.length, processed: 0, succeeded: 0, failed: 0, skipped: 0 },
+    createdAt: input.now,
+  };
 }
 
 async function refuse(deps: UndoStartDeps, ctx: ActorContext, request: PromotionRequest, refusal: UndoRefusal): Promise<UndoConfirmOutcome> {
