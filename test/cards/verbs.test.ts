@@ -9,6 +9,7 @@ import { runStatusCard } from '../../cards/run-status-card';
 import { runsCard } from '../../cards/runs-card';
 import { auditCard } from '../../cards/audit-card';
 import { tenantsCard } from '../../cards/tenants-card';
+import { undoConfirmCard, undoPreviewCard } from '../../cards/undo-card';
 import { CARD_VERBS } from '../../cards/verbs';
 import { allActions } from '../support/cards';
 import * as vm from '../support/card-view-models';
@@ -25,7 +26,9 @@ describe('card verbs', () => {
       preflightCard(vm.preflightView()),
       confirmCard(vm.confirmView()),
       runStatusCard(runVm.runStatusView()),
-      runDetailCard(runVm.runDetailView()),
+      runDetailCard(runVm.runDetailView({ canUndo: true })),
+      undoPreviewCard(runVm.undoPreviewView()),
+      undoConfirmCard(runVm.undoConfirmView()),
       runsCard(runVm.runsView(paged)),
       auditCard(runVm.auditView(paged)),
       mappingCard(vm.mappingView()),
