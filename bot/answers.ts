@@ -11,13 +11,16 @@ interface Answer {
 }
 
 /** Not-found text deliberately names nothing, so an invisible object reads exactly like a missing one. */
-export const NOT_FOUND_TEXT = 'Not found, or you do not have access to it. Type `tenants` to see the tenants you can use.';
+export const NOT_FOUND_TEXT = 'Not found, or you do not have access to it. Type "tenants" to see the tenants you can use.';
+/** A run that is not found points at the list that shows the runs' short ids. */
+export const RUN_NOT_FOUND_TEXT = 'No run you can see has that id. Type "runs" to see recent runs with their short ids.';
 
 const ANSWERS: Record<DomainErrorCode, Answer> = {
   not_found: {
     status: 404,
     title: 'Not found',
     text: (e) => {
+      if (e instanceof NotFound && e.what === 'run') return RUN_NOT_FOUND_TEXT;
       const suggestions = e instanceof NotFound ? e.suggestions : [];
       return suggestions.length > 0 ? `${NOT_FOUND_TEXT} Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : NOT_FOUND_TEXT;
     },

@@ -3,11 +3,12 @@ import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { CardAttachment } from '../cards/render';
 import { CARD_VERBS, type CardVerb } from '../cards/verbs';
+import { errorFields } from '../core/logging/logger';
 import { describeError, errorCard } from './answers';
 import type { BotDeps } from './bot-deps';
 import { parseCommand } from './commands/grammar';
 import { ACTION_HANDLERS } from './handlers/action-handlers';
-import { answerCommand, help, needsOnlyHelp } from './handlers/command-handlers';
+import { answerCommand, answerWithoutRequest } from './handlers/command-handlers';
 import { openRequest } from './turn';
 
 const ActionInvoke = z.object({
@@ -22,7 +23,10 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
   const app = new Application({ adapter, storage: new MemoryStorage(), removeRecipientMention: true, startTypingTimer: false });
 
   app.activity(ActivityTypes.Message, async (turn) => {
-    const reply = await answerMessage(deps, turn).catch((error: unknown) => errorCard(error));
+    const reply = await answerMessage(deps, turn).catch((error: unknown) => {
+      if (describeError(error).status >= 500) deps.logger.error('command.failed', { conversationId: turn.activity.conversation?.id, ...errorFields(error) });
+      return errorCard(error);
+    });
     await turn.sendActivity(typeof reply === 'string' ? reply : { attachments: [reply] });
   });
 
@@ -46,8 +50,7 @@ export function createBotApplication(adapter: TeamsAdapter, deps: BotDeps): Appl
 
 async function answerMessage(deps: BotDeps, turn: TurnContext): Promise<CardAttachment | string> {
   const parsed = parseCommand((turn.activity.text ?? '').slice(0, MAX_MESSAGE));
-  if (needsOnlyHelp(parsed)) return help();
-  return answerCommand(await openRequest(deps, turn), parsed);
+  return answerWithoutRequest(parsed) ?? answerCommand(await openRequest(deps, turn), parsed);
 }
 
 /** Answers one card action: a card replaces the one clicked; refusals are Universal Actions error responses. */
@@ -62,9 +65,15 @@ async function answerAction(deps: BotDeps, turn: TurnContext): Promise<{ status:
     return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } };
   } catch (error) {
     const { status, text } = describeError(error);
-    if (status >= 500) deps.log(`card action failed: ${error instanceof Error ? error.name : 'unknown'}`);
+    if (status >= 500) deps.logger.error('card.action.failed', { verb: verbOf(turn), conversationId: turn.activity.conversation?.id, ...errorFields(error) });
     return errorResponse(status, text);
   }
+}
+
+/** The verb of a card action, when it is one the bot offers (never an arbitrary string from the request). */
+function verbOf(turn: TurnContext): string | undefined {
+  const verb = ActionInvoke.safeParse(turn.activity.value).data?.action.verb;
+  return verb && (CARD_VERBS as readonly string[]).includes(verb) ? verb : undefined;
 }
 
 function errorResponse(statusCode: number, message: string) {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { MongoClient, type Db } from 'mongodb';
 import type { Agenda } from 'agenda';
 import { isDemoMode, type Env } from '../core/config/env';
+import { errorFields, type Logger } from '../core/logging/logger';
 import { ensureIndexes } from '../core/store/collections';
 import { MongoAuditLog } from '../core/store/mongo-audit-log';
 import { MongoControlStore } from '../core/store/mongo-control-store';
@@ -14,7 +15,6 @@ import { MongoRunStore } from '../core/store/mongo-run-store';
 import { MongoRunLease } from '../core/store/mongo-run-lease';
 import { MongoItemJournal } from '../core/store/mongo-item-journal';
 import { isTransientStoreError } from '../core/store/mongo-errors';
-import { jsonLogger } from '../core/logging/logger';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
@@ -41,15 +41,23 @@ export interface RunningSystem {
   graphBaseUrl: string;
   /** The demo Graph sandbox, when demo mode runs one. */
   sandbox?: GraphSandbox;
+  /** The process's structured log (also `deps.logger`), to hand on to anything started beside the system. */
+  logger: Logger;
+  /** The conversation notifier the worker reports run progress and endings to. */
+  notifier: ConversationNotifier;
   stop(): Promise<void>;
 }
 
+/** How long shutdown waits for final run messages still being posted (Teams may be throttling). */
+const NOTICE_FLUSH_MS = 10_000;
+
 /** Assembles and starts the system for the configured role. Demo mode brings its own Graph sandbox and directory. */
-export async function startSystem(env: Env, log: (msg: string) => void): Promise<RunningSystem> {
+export async function startSystem(env: Env, logger: Logger): Promise<RunningSystem> {
   const demoMode = isDemoMode(env);
+  const log = (msg: string) => logger.info(msg);
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    for (const s of stops.reverse()) await s().catch((error: unknown) => logger.warn('shutdown.step.failed', errorFields(error)));
   };
   try {
     const mongo = await resolveMongo({ uri: env.MONGODB_URI, dataDir: demoMode ? DEMO_DATA_DIR : undefined, log });
@@ -67,7 +75,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const graph = demoMode ? await startDemoGraph(env, directory, log, stops) : productionGraph(env);
 
     const workerName = `tenantatlas-${hostname()}-${process.pid}`;
-    const logger = jsonLogger({ level: env.LOG_LEVEL, fields: { worker: workerName } });
+    const workerLogger = logger.child({ worker: workerName });
     const shutdown = new AbortController();
     const agenda = createScheduler(db, { name: `tenantatlas-${process.pid}`, processEveryMs: 500, promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS });
     const port = env.PORT;
@@ -76,8 +84,8 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
     const journal = new MongoItemJournal(db);
-    const adapter = createAdapter(env, log);
-    const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, log });
+    const adapter = createAdapter(env, logger);
+    const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, logger });
 
     const deps: BotDeps = {
       directory,
@@ -97,7 +105,9 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       refreshWaitMs: 20_000,
       now,
       demoMode,
+      logger,
       log,
+      ...('loadSummaries' in graph ? { sandboxFiles: graph.loadSummaries as BotDeps['sandboxFiles'] } : {}),
     };
 
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
@@ -112,7 +122,7 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
           progress: notifier,
           lease: new MongoRunLease(db),
           journal,
-          logger,
+          logger: workerLogger,
           settings: {
             owner: workerName,
             leaseMs: env.RUN_LEASE_MS,
@@ -135,12 +145,18 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
       });
       await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS });
       workerState = 'running';
+      // Runs after the worker drained (stops run in reverse): the last runs' final messages go out before the store closes.
+      stops.push(async () => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([notifier.flushAll(), new Promise((resolve) => (timer = setTimeout(resolve, NOTICE_FLUSH_MS)))]);
+        clearTimeout(timer);
+      });
       stops.push(async () => {
         workerState = 'stopped';
         // A running run stops at its next item boundary and releases its lease, so another worker resumes it now.
         shutdown.abort();
         // drain waits for running jobs; stop alone would unlock them for another worker mid-write.
-        await agenda.drain(30_000).catch(() => undefined);
+        await agenda.drain(30_000).catch((error: unknown) => logger.warn('worker.drain.failed', errorFields(error)));
         await agenda.stop();
       });
     }
@@ -157,12 +173,12 @@ export async function startSystem(env: Env, log: (msg: string) => void): Promise
           worker: () => workerState,
         },
         routes: [exportRoute(deps)],
-        log,
+        logger,
       });
       stops.push(() => server!.close());
       if (!env.PUBLIC_BASE_URL) publicBaseUrl = `http://localhost:${server.port}`;
     }
-    return { port: server?.port, db, deps, agenda, graphBaseUrl: graph.baseUrl, ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
+    return { port: server?.port, db, deps, agenda, logger, notifier, graphBaseUrl: graph.baseUrl, ...('sandbox' in graph && graph.sandbox ? { sandbox: graph.sandbox as GraphSandbox } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

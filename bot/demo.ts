@@ -5,6 +5,7 @@ import { GraphClient } from '../core/graph/graph-client';
 import { StaticTokenProvider } from '../core/graph/static-token-provider';
 import { DEMO_TENANTS_DIR } from '../core/graph-sandbox/demo-tenants';
 import { loadTenantsDir } from '../core/graph-sandbox/load-tenants-dir';
+import { warningReport } from '../core/graph-sandbox/load-warnings';
 import { startGraphSandbox } from '../core/graph-sandbox/sandbox-server';
 import { demoDirectory } from './demo-directory';
 
@@ -36,7 +37,7 @@ function sandboxDirectory(tenants: { id: string; displayName: string; environmen
 export async function startDemoGraph(env: Env, directory: DirectoryStore, log: (msg: string) => void, stops: (() => Promise<unknown>)[]) {
   const dir = env.SANDBOX_TENANTS_DIR ?? DEMO_TENANTS_DIR;
   const loaded = await loadTenantsDir(dir);
-  for (const warning of loaded.warnings.slice(0, 20)) log(`sandbox: ${warning}`);
+  for (const line of warningReport(loaded.warnings, loaded.summaries)) log(`sandbox: ${line}`);
   const sandbox = env.SANDBOX_URL ? undefined : await startGraphSandbox({ tenants: loaded.tenants, port: env.SANDBOX_PORT });
   if (sandbox) stops.push(() => sandbox.close());
   const baseUrl = sandbox?.baseUrl ?? env.SANDBOX_URL!;
@@ -48,5 +49,6 @@ export async function startDemoGraph(env: Env, directory: DirectoryStore, log: (
     await applySeed(directory, seed);
   }
   const client = new GraphClient({ baseUrl, tokens: new StaticTokenProvider(), timeoutMs: env.GRAPH_TIMEOUT_MS, maxRetries: 2, maxRetryDelayMs: 2_000 });
-  return { baseUrl, client, ...(sandbox ? { sandbox } : {}) };
+  const loadSummaries = new Map(loaded.summaries.map((s) => [s.tenantId, s]));
+  return { baseUrl, client, loadSummaries, ...(sandbox ? { sandbox } : {}) };
 }

@@ -1,16 +1,16 @@
 import { ConfigurationError, parseEnv } from '../core/config/env';
+import { errorFields, jsonLogger } from '../core/logging/logger';
 import { startSystem } from './compose';
-
-const log = (msg: string) => console.log(`${new Date().toISOString()} ${msg}`);
 
 async function main() {
   const env = parseEnv(process.env);
-  const system = await startSystem(env, log);
+  const logger = jsonLogger({ level: env.LOG_LEVEL });
+  const system = await startSystem(env, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping the worker and closing connections`);
+    logger.info('shutdown.started', { signal });
     await system.stop();
     process.exit(0);
   };
@@ -19,7 +19,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  // A configuration error is read by a person at start-up: its lines name each variable to fix.
   if (error instanceof ConfigurationError) console.error(error.message);
-  else console.error(`TenantAtlas failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  else jsonLogger().error('startup.failed', errorFields(error));
   process.exit(1);
 });

@@ -1,4 +1,6 @@
+import type { AuditAction } from '../core/audit/model';
 import { paging } from './actions';
+import { AUDIT_ACTION_LABELS } from './labels';
 import { renderCard, type CardAttachment } from './render';
 import template from './templates/audit.json';
 import { cardDateTime, clip } from './text';
@@ -8,7 +10,7 @@ import type { PageView } from './view-parts';
 export interface AuditEventView {
   at: Date;
   actorName: string;
-  /** The audit action, e.g. `promotion.execute.started`. */
+  /** The audit action, e.g. `promotion.execute.started`; shown by its label. */
   action: string;
   /** Short metadata text, e.g. "Contoso Staging → Contoso Production · 5 ready · fingerprint ffee1122". */
   summary: string;
@@ -29,7 +31,7 @@ export function auditCard(view: AuditCardView): CardAttachment {
     emptyText: view.events.length === 0 ? 'No audit events yet.' : '',
     events: view.events.slice(0, MAX_AUDIT_ROWS).map((e) => ({
       when: `${cardDateTime(e.at)} · ${clip(e.actorName, 80)}`,
-      action: clip(e.action, 80),
+      action: clip(AUDIT_ACTION_LABELS[e.action as AuditAction] ?? e.action, 80),
       summary: clip(e.summary, 300),
     })),
     paging: paging(view.page, (page) => ({ verb: 'audit.page', data: { page } })),

@@ -32,13 +32,13 @@ export function mappingsCard(view: MappingsCardView): CardAttachment {
   const target = clip(view.targetName, 80);
   return renderCard(template, {
     direction: directionText(view.sourceName, view.targetName),
-    emptyText: view.rows.length === 0 ? `No mappings yet. Use Map on a preflight card, or type \`map <kind> "<source name>" to "<target name>" for ${source} to ${target}\`.` : '',
+    emptyText: view.rows.length === 0 ? `No mappings yet. Use Map on a preflight card, or type: map «kind» "«source name»" to "«target name»" for ${source} to ${target}` : '',
     rows: rows.shown.map((r) => ({
       headline: `${clip(r.kindLabel, 40)}: "${clip(r.sourceName, 100)}" → "${clip(r.targetName, 100)}"`,
       who: `Mapped by ${clip(r.createdByName, 80)} · ${cardDateTime(r.createdAt)}`,
       missing: r.targetMissing ? `"${clip(r.targetName, 100)}" no longer exists in ${target}: subjects that use this mapping need mapping again.` : '',
     })),
     more: rows.more ? `${rows.more} mappings` : '',
-    removeHint: view.rows.length > 0 ? `To remove one, type \`unmap <kind> "<source name>" for ${source} to ${target}\`.` : '',
+    removeHint: view.rows.length > 0 ? `To remove one, type: unmap «kind» "«source name»" for ${source} to ${target}` : '',
   });
 }

@@ -19,11 +19,12 @@ export interface MessageCardView {
   actions?: MessageAction[];
 }
 
+/** The tone is the container's style; the title keeps the default text colour, readable on every tinted background. */
 const TONES: Record<MessageTone, { style: string; color: string }> = {
-  info: { style: 'default', color: 'accent' },
-  warning: { style: 'warning', color: 'warning' },
-  error: { style: 'attention', color: 'attention' },
-  success: { style: 'good', color: 'good' },
+  info: { style: 'emphasis', color: 'default' },
+  warning: { style: 'warning', color: 'default' },
+  error: { style: 'attention', color: 'default' },
+  success: { style: 'good', color: 'default' },
 };
 const MAX_DETAILS = 10;
 const MAX_ACTIONS = 5;

@@ -3,6 +3,8 @@ import type { PreflightCounts } from '../core/preflight/model';
 import type { ReferenceKind } from '../core/subjects/references';
 import { execute, guarded, registryData, selectionData } from './actions';
 import { assignmentModeText } from './labels';
+import { PAUSED_REASON, pauseBanner, type PauseView } from './pause-banner';
+import { readyList, type ReadySubjectView } from './ready-list';
 import { renderCard, type CardAttachment } from './render';
 import { directionText, tenantColumns } from './tenant-header';
 import template from './templates/preflight.json';
@@ -55,6 +57,10 @@ export interface PreflightCardView {
   mappingsUsed?: MappingUsedView[];
   /** Subjects excluded from promotion that are neither blocked nor manual (only in target, ambiguous). */
   excluded: SubjectNoteView[];
+  /** The subjects a promotion would write, in preflight order. */
+  ready?: ReadySubjectView[];
+  /** Set while an admin has paused promotions: shown as a banner, and `Execute promotion` is disabled. */
+  pause?: PauseView;
   /** Whether `Execute promotion` is offered, or why not (nothing ready, missing rights...). */
   execute: Availability;
   exportUrl?: string;
@@ -80,8 +86,11 @@ export function preflightCard(view: PreflightCardView): CardAttachment {
   const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
   const used = bounded(view.mappingsUsed ?? [], MAX_MAPPINGS_USED);
   const fingerprints = { compareFingerprint: view.compareFingerprint, preflightFingerprint: view.fingerprint };
+  const availability: Availability = view.pause ? { enabled: false, reason: PAUSED_REASON } : view.execute;
   return renderCard(template, {
     direction: directionText(view.source.displayName, view.target.displayName),
+    pause: pauseBanner(view.pause),
+    ready: readyList(view.ready ?? [], view.target.displayName),
     tenants: tenantColumns(view.source, view.target),
     selectionText: `Types: ${clip(view.typesText, 300)} · ${assignmentModeText(view.selection.includeAssignments)}`,
     facts: [
@@ -116,9 +125,9 @@ export function preflightCard(view: PreflightCardView): CardAttachment {
     hasExcluded: excluded.shown.length > 0,
     excluded: excluded.shown.map((e) => ({ text: `${clip(e.typeLabel, 60)} · ${clip(e.displayName, 100)}: ${clip(e.why, 200)}` })),
     excludedMore: excluded.more ? `${excluded.more} excluded subjects` : '',
-    primary: guarded('Execute promotion', { verb: 'preflight.execute', data: { selection, preflightFingerprint: view.fingerprint, registry } }, view.execute, 'positive'),
+    primary: guarded('Execute promotion', { verb: 'preflight.execute', data: { selection, preflightFingerprint: view.fingerprint, registry } }, availability, 'positive'),
     exportUrl: view.exportUrl ?? '',
     back: execute('Back to compare', { verb: 'compare.refresh', data: { selection, registry } }),
-    fingerprintText: `Fingerprint ${view.fingerprint.slice(0, 12)}`,
+    detailsText: `Details: preflight ${view.fingerprint.slice(0, 12)} from compare ${view.compareFingerprint.slice(0, 12)}`,
   });
 }

@@ -6,7 +6,7 @@ import { renderCard, type CardAttachment } from './render';
 import { summaryFacts } from './summary-facts';
 import { directionText } from './tenant-header';
 import template from './templates/run-detail.json';
-import { bounded, cardDateTime, clip } from './text';
+import { bounded, cardDateTime, clip, shortRunId } from './text';
 import type { PageView, SubjectNoteView } from './view-parts';
 
 /** One recorded item result of a run. */
@@ -75,14 +75,14 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
   const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
   const open = (page: number) => ({ verb: 'run.open' as const, data: { runId: view.runId, page } });
   return renderCard(template, {
-    title: `${view.undoes ? 'Undo run' : 'Run'} ${clip(view.runId, 60)}`,
+    title: `${view.undoes ? 'Undo run' : 'Run'} ${shortRunId(view.runId)}`,
     status: view.retry ? 'Waiting to retry' : RUN_STATUS_LABELS[view.status].label,
-    statusColor: view.retry ? 'warning' : RUN_STATUS_LABELS[view.status].color,
+    statusColor: view.retry ? 'accent' : RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.source.displayName, view.target.displayName),
     failureReason: view.failureReason ? clip(view.failureReason, 400) : view.retry ? clip(retryText(view.retry), 400) : '',
     runFacts: [
-      ...(view.undoes ? [{ title: 'Undoes run', value: view.undoes }] : []),
-      ...(view.undoneBy ? [{ title: 'Undone by run', value: view.undoneBy }] : []),
+      ...(view.undoes ? [{ title: 'Undoes run', value: shortRunId(view.undoes) }] : []),
+      ...(view.undoneBy ? [{ title: 'Undone by run', value: shortRunId(view.undoneBy) }] : []),
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
       { title: 'Initiator', value: clip(view.initiatorName, 80) },
@@ -93,10 +93,11 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
     itemsTitle: view.items.length > 0 ? 'Results' : 'No item has been processed yet.',
     items: view.items.slice(0, MAX_ITEM_ROWS).map((item) => ({
       name: `${clip(item.typeLabel, 60)} · ${clip(item.displayName, 120)}`,
-      detail: item.targetId ? `${DONE_TEXT[item.action]} · target id ${clip(item.targetId, 80)}` : INTENT_TEXT[item.action],
+      // The row names the subject; its id in the target is for the export and the audit, not for reading.
+      detail: item.targetId ? `${DONE_TEXT[item.action]} in ${clip(view.target.displayName, 80)}` : INTENT_TEXT[item.action],
       reason: clip([item.reason, verificationText(item.verification)].filter(Boolean).join(' '), 480),
       outcome: item.outcomeUnknown ? 'Outcome unknown' : ITEM_OUTCOME_LABELS[item.outcome].label,
-      outcomeColor: item.outcomeUnknown ? 'warning' : ITEM_OUTCOME_LABELS[item.outcome].color,
+      outcomeColor: item.outcomeUnknown ? 'attention' : ITEM_OUTCOME_LABELS[item.outcome].color,
     })),
     paging: paging(view.page, open),
     hasExcluded: excluded.shown.length > 0,

@@ -7,7 +7,7 @@ import { summaryFacts } from './summary-facts';
 import { directionText } from './tenant-header';
 import template from './templates/run-status.json';
 import { retryText } from './run-detail-card';
-import { clip } from './text';
+import { clip, shortRunId } from './text';
 import type { RegistryData } from './verbs';
 
 /** A run's live state, as the card updated in place during the run shows it. */
@@ -48,12 +48,12 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
   return renderCard(template, {
     title: view.undoes ? 'Undo run' : 'Promotion run',
     status: view.retry ? 'Waiting to retry' : RUN_STATUS_LABELS[view.status].label,
-    statusColor: view.retry ? 'warning' : RUN_STATUS_LABELS[view.status].color,
+    statusColor: view.retry ? 'accent' : RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.sourceName, view.targetName),
     failureReason: view.failureReason ? clip(view.failureReason, 400) : '',
     selectionFacts: [
-      { title: 'Run', value: view.runId },
-      ...(view.undoes ? [{ title: 'Undoes run', value: view.undoes }] : []),
+      { title: 'Run', value: shortRunId(view.runId) },
+      ...(view.undoes ? [{ title: 'Undoes run', value: shortRunId(view.undoes) }] : []),
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
     ],

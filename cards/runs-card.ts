@@ -2,10 +2,11 @@ import type { RunId } from '../core/ids';
 import type { RunStatus, SummaryCounts } from '../core/runs/model';
 import { execute, paging } from './actions';
 import { RUN_STATUS_LABELS } from './labels';
+import { pauseBanner, type PauseView } from './pause-banner';
 import { renderCard, type CardAttachment } from './render';
 import { directionText } from './tenant-header';
 import template from './templates/runs.json';
-import { cardDateTime, clip } from './text';
+import { cardDateTime, clip, shortRunId } from './text';
 import type { PageView } from './view-parts';
 
 /** One row of the run history. */
@@ -33,7 +34,7 @@ export interface RunsCardView {
   filter: { tenantId?: string; status?: RunStatus };
   /** e.g. "for Contoso Production · status failed"; empty when unfiltered. */
   filterText: string;
-  pause?: { byName: string; reason: string; since: Date };
+  pause?: PauseView;
 }
 
 /** Most runs one card lists. */
@@ -47,15 +48,14 @@ function countsText({ total, succeeded, failed, skipped }: SummaryCounts): strin
 export function runsCard(view: RunsCardView): CardAttachment {
   return renderCard(template, {
     filterText: clip(view.filterText, 200),
-    paused: view.pause !== undefined,
-    pauseText: view.pause ? `Promotions paused by ${clip(view.pause.byName, 80)}: ${clip(view.pause.reason, 300)}` : '',
-    pauseSince: view.pause ? `Since ${cardDateTime(view.pause.since)}` : '',
+    ...pauseBanner(view.pause),
     emptyText: view.rows.length === 0 ? 'No promotion runs to show.' : '',
     rows: view.rows.slice(0, MAX_RUN_ROWS).map((row) => ({
       direction: `${row.undo ? 'Undo · ' : ''}${directionText(row.sourceName, row.targetName)}`,
       counts: countsText(row.summary),
       people: `By ${clip(row.initiatorName, 60)} · approved by ${clip(row.approverName, 60)}`,
       when: [
+        `Run ${shortRunId(row.runId)}`,
         row.startedAt ? `Started ${cardDateTime(row.startedAt)}` : `Queued ${cardDateTime(row.createdAt)}`,
         ...(row.durationText ? [row.durationText] : []),
       ].join(' · '),

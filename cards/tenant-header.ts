@@ -7,7 +7,7 @@ export interface TenantColumn {
   name: string;
   environment: string;
   freshness: string;
-  freshnessColor: 'default' | 'warning';
+  freshnessColor: 'default' | 'attention';
   portalUrl: string;
 }
 
@@ -18,7 +18,7 @@ export function tenantColumns(source: TenantView, target: TenantView): TenantCol
     name: clip(t.displayName, 80),
     environment: clip(t.environment, 60),
     freshness: clip(t.freshnessText),
-    freshnessColor: t.stale ? 'warning' : 'default',
+    freshnessColor: t.stale ? 'attention' : 'default',
     portalUrl: t.portalUrl,
   });
   return [column('Source', source), column('Target', target)];

@@ -16,6 +16,8 @@ export interface TenantRowView {
   stale: boolean;
   /** e.g. "Last run: succeeded 3 d ago" or "No runs yet". */
   lastRunText: string;
+  /** Sandbox tenants loaded from an export: how many of its files were not used; absent when all were. */
+  unusedFilesText?: string;
 }
 
 /** The tenant registry card: the current page of visible tenants and what Compare may offer. */
@@ -54,7 +56,7 @@ export function tenantsCard(view: TenantsCardView): CardAttachment {
     emptyText: view.rows.length === 0 ? emptyText(view.filter) : '',
     rows: view.rows.slice(0, MAX_TENANT_ROWS).map((row) => ({
       name: clip(row.displayName, 80),
-      environment: clip(row.environment, 40),
+      environment: row.unusedFilesText ? `${clip(row.environment, 40)} · ${clip(row.unusedFilesText, 100)}` : clip(row.environment, 40),
       freshness: clip(row.freshnessText, 80),
       freshnessColor: row.stale ? 'warning' : 'default',
       lastRun: clip(row.lastRunText, 80),

@@ -6,6 +6,16 @@ export function clip(text: string, max = MAX_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Shortens `text` by cutting out its middle, keeping the start and the end: setting paths tell two settings apart
+ * by their last part (`…_blockexecutablecontentfromemailclient`), which a cut at the end would lose.
+ */
+export function clipMiddle(text: string, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  const head = Math.floor((max - 1) / 3);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+
 /** At most `max` items of a list and the "+N more" line for the rest (undefined when nothing is hidden). */
 export function bounded<T>(items: readonly T[], max: number, total = items.length): { shown: T[]; more: string | undefined } {
   const shown = items.slice(0, max);
@@ -43,4 +53,12 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** Characters of a run id that cards show and that `run` accepts as a unique prefix (at least 6 are required). */
+export const SHORT_RUN_ID_LENGTH = 8;
+
+/** "3f9c2a1b": the short id of a run, enough to tell runs apart and to type `run 3f9c2a1b`. */
+export function shortRunId(runId: string): string {
+  return runId.slice(0, SHORT_RUN_ID_LENGTH);
 }

@@ -19,6 +19,7 @@ export const CARD_VERBS = [
   'undo.request',
   'undo.confirm',
   'undo.cancel',
+  'help.show',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -65,6 +66,7 @@ export interface CardActionData {
   'undo.request': { runId: string; previewFingerprint: string };
   'undo.confirm': { requestId: string; runId: string };
   'undo.cancel': { requestId: string; runId: string };
+  'help.show': Record<string, never>;
 }
 
 /** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */

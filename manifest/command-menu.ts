@@ -7,7 +7,7 @@ export const TEAMS_COMMAND_LIMITS = { commands: 10, title: 32, description: 128 
 export type BotCommand = { title: string; description: string };
 
 /** What the grammar knows about one command: how it is typed and what it does. */
-export type CommandHelp = { usage: string; description: string };
+export type CommandHelp = { usage: string; description: string; example?: string };
 
 /**
  * The ten commands offered in the Teams command menu, most used first. Pause and resume are emergency switches for
@@ -29,9 +29,9 @@ export function commandMenu(
   });
 }
 
-/** The literal words of a usage before its first argument: `pause promotions [reason]` gives `pause promotions`. */
+/** The literal words of a usage before its first argument: `pause promotions [«reason»]` gives `pause promotions`. */
 export function commandTitle(usage: string): string {
-  return usage.split(/\s+[<[]/)[0]!.trim();
+  return usage.split(/\s+[<[«]/)[0]!.trim();
 }
 
 /** Problems of one command list against the Teams limits; empty when it fits. */

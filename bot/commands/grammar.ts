@@ -1,22 +1,26 @@
 import { z } from 'zod';
 import { RUN_STATUSES, type RunStatus } from '../../core/runs/model';
 import { REFERENCE_KINDS, type ReferenceKind } from '../../core/subjects/references';
+import { closestCommand } from './closest-command';
 
-/** Every command the bot understands, with its usage and what it does (rendered by `help`). */
+/**
+ * Every command the bot understands: its usage, what it does and one example to copy. Arguments are written
+ * «like this» because Teams strips anything that looks like an HTML tag (`<source>`) from card text.
+ */
 export const COMMAND_USAGE = {
-  help: { usage: 'help', description: 'Show the commands.' },
-  compare: { usage: 'compare <source> to <target> [types <type,...>] [without assignments]', description: 'Compare two tenants and prepare a promotion preflight.' },
-  tenants: { usage: 'tenants [filter]', description: 'List the tenants you can see, with snapshot freshness and last run.' },
-  runs: { usage: 'runs [for <tenant>] [status <status>] [page <n>]', description: 'Recent promotion runs.' },
-  run: { usage: 'run <id>', description: 'One promotion run in detail.' },
-  undo: { usage: 'undo run <id>', description: 'Preview undoing a finished promotion run, then undo it.' },
-  audit: { usage: 'audit [page <n>]', description: 'Recent audit events of the workspace (admins).' },
-  pause: { usage: 'pause promotions [reason]', description: 'Stop new promotion runs from starting (admins).' },
-  resume: { usage: 'resume promotions', description: 'Allow promotion runs again (admins).' },
-  sync: { usage: 'sync <tenant>', description: 'Refresh a tenant\'s inventory snapshot now.' },
-  map: { usage: 'map <kind> "<source name>" to "<target name>" for <source> to <target>', description: 'Map a group, scope tag, filter or named location to its counterpart in the target.' },
-  mappings: { usage: 'mappings <source> to <target>', description: 'List the mappings of a tenant pair.' },
-  unmap: { usage: 'unmap <kind> "<source name>" for <source> to <target>', description: 'Remove a mapping.' },
+  help: { usage: 'help', description: 'Show the commands.', example: 'help' },
+  compare: { usage: 'compare «source» to «target» [types «type, …»] [without assignments]', description: 'Compare two tenants and prepare a promotion preflight.', example: 'compare Contoso Staging to Contoso Production' },
+  tenants: { usage: 'tenants [«filter»]', description: 'List the tenants you can see, with snapshot freshness and last run.', example: 'tenants contoso' },
+  runs: { usage: 'runs [for «tenant»] [status «status»] [page «n»]', description: 'Recent promotion runs, with their short ids.', example: 'runs for Contoso Production status failed' },
+  run: { usage: 'run «run id»', description: 'One promotion run in detail; the first 6 characters of its id are enough.', example: 'run 3f9c2a' },
+  undo: { usage: 'undo run «run id»', description: 'Preview undoing a finished promotion run (what is deleted, restored or left), then undo it.', example: 'undo run 3f9c2a' },
+  audit: { usage: 'audit [page «n»]', description: 'Recent audit events of the workspace (admins).', example: 'audit page 2' },
+  pause: { usage: 'pause promotions [«reason»]', description: 'Stop new promotion runs from starting (admins).', example: 'pause promotions change freeze until Monday' },
+  resume: { usage: 'resume promotions', description: 'Allow promotion runs again (admins).', example: 'resume promotions' },
+  sync: { usage: 'sync «tenant»', description: 'Refresh a tenant\'s inventory snapshot now.', example: 'sync Contoso Production' },
+  map: { usage: 'map «kind» "«source name»" to "«target name»" for «source» to «target»', description: 'Map a group, scope tag, filter or named location to its counterpart in the target.', example: 'map group "Finance Laptops" to "Finance Devices" for Contoso Staging to Contoso Production' },
+  mappings: { usage: 'mappings «source» to «target»', description: 'List the mappings of a tenant pair.', example: 'mappings Contoso Staging to Contoso Production' },
+  unmap: { usage: 'unmap «kind» "«source name»" for «source» to «target»', description: 'Remove a mapping.', example: 'unmap group "Finance Laptops" for Contoso Staging to Contoso Production' },
 } as const;
 export type CommandName = keyof typeof COMMAND_USAGE;
 
@@ -40,7 +44,7 @@ export type Command =
 export type ParseResult =
   | { kind: 'command'; command: Command }
   | { kind: 'usage'; name: CommandName; problem: string }
-  | { kind: 'unknown'; text: string };
+  | { kind: 'unknown'; text: string; suggestion?: CommandName };
 
 /** Longest text accepted for any one argument; longer input is refused rather than processed. */
 const MAX_ARGUMENT = 120;
@@ -55,8 +59,15 @@ const kindAliases: Record<string, ReferenceKind> = {
 };
 const kind = z.string().transform((k, ctx) => {
   const found = kindAliases[k.toLowerCase()] ?? REFERENCE_KINDS.find((r) => r.toLowerCase() === k.toLowerCase());
-  if (!found) ctx.addIssue({ code: 'custom', message: `unknown kind "${k}" (group, scopeTag, filter, namedLocation)` });
+  if (!found) ctx.addIssue({ code: 'custom', message: `"${k}" is not a kind that can be mapped; use group, scope tag, filter or named location` });
   return found as ReferenceKind;
+});
+
+/** A run status as people type it (`failed`, `partially-succeeded`, `Partially_Succeeded`). */
+const status = z.string().transform((typed, ctx) => {
+  const found = RUN_STATUSES.find((s) => s === typed.toLowerCase().replace(/-/g, '_'));
+  if (!found) ctx.addIssue({ code: 'custom', message: `"${typed}" is not a run status; use ${RUN_STATUSES.map((s) => s.replace(/_/g, '-')).join(', ')}` });
+  return found as RunStatus;
 });
 
 function unquote(s: string): string {
@@ -86,7 +97,7 @@ const RULES: Rule[] = [
     build: (m) => ({
       name: 'runs',
       ...(m[1] ? { tenant: name.parse(m[1]) } : {}),
-      ...(m[2] ? { status: z.enum(RUN_STATUSES).parse(m[2].toLowerCase()) } : {}),
+      ...(m[2] ? { status: status.parse(m[2]) } : {}),
       page: page.parse(m[3] ?? 1),
     }),
   },
@@ -111,7 +122,8 @@ const RULES: Rule[] = [
 
 /** Parses one message (mention already removed). Never throws. */
 export function parseCommand(raw: string): ParseResult {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  // The cards write "Source → Target"; a copied arrow (or a typed "->") reads as "to".
+  const text = raw.replace(/\s+/g, ' ').trim().replace(/\s*(?:→|->)\s*/g, ' to ');
   const keyword = text.split(' ')[0]?.toLowerCase() ?? '';
   for (const rule of RULES) {
     const match = text.match(rule.pattern);
@@ -124,14 +136,16 @@ export function parseCommand(raw: string): ParseResult {
   }
   const known = (Object.keys(COMMAND_USAGE) as CommandName[]).find((c) => c === keyword);
   if (known) return { kind: 'usage', name: known, problem: 'The arguments are not in the expected form.' };
-  return { kind: 'unknown', text: text.slice(0, MAX_ARGUMENT) };
+  const suggestion = closestCommand(keyword, Object.keys(COMMAND_USAGE) as CommandName[]);
+  return { kind: 'unknown', text: text.slice(0, MAX_ARGUMENT), ...(suggestion ? { suggestion } : {}) };
 }
 
 function describe(error: unknown): string {
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
     if (issue?.code === 'too_big') return `An argument is too long (at most ${MAX_ARGUMENT} characters).`;
-    return issue ? `Invalid argument: ${issue.message}.` : 'Invalid arguments.';
+    if (issue?.code === 'custom') return `${issue.message[0]!.toUpperCase()}${issue.message.slice(1)}.`;
+    return 'The arguments are not in the expected form.';
   }
-  return 'Invalid arguments.';
+  return 'The arguments are not in the expected form.';
 }

@@ -5,6 +5,7 @@ import { SUBJECT_TYPE_KEYS } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
 import { Fingerprint, PageData, parseActionData, RegistryData, SelectionData, TenantIdData } from './action-data';
 import { ADMIN_ACTIONS } from './admin';
+import { help } from './command-handlers';
 import { compareAnswer, detailsAnswer } from './compare';
 import { MAPPING_ACTIONS } from './mappings';
 import { preflightAnswer } from './preflight';
@@ -56,6 +57,7 @@ export const ACTION_HANDLERS: Partial<Record<CardVerb, ActionHandler>> = {
     const d = parseActionData(z.object({ targetTenantId: TenantIdData, sourceTenantId: TenantIdData, registry: RegistryData }), data);
     return compareAnswer(req, { sourceTenantId: d.sourceTenantId, targetTenantId: d.targetTenantId, types: [], includeAssignments: true }, 1, d.registry);
   },
+  'help.show': async () => help(),
   ...ADMIN_ACTIONS,
   ...MAPPING_ACTIONS,
   ...UNDO_ACTIONS,

@@ -10,10 +10,14 @@ import { RunId, type TenantId } from '../../core/ids';
 import { RUN_STATUSES, type RunStatus } from '../../core/runs/model';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
 import { pausePromotions, promotionControl, resumePromotions } from '../../core/workflows/operational-controls';
-import { listAudit, listRuns, runDetail, syncTenant } from '../../core/workflows/admin-queries';
+import { listAudit, listRuns, resolveRunId, runDetail, syncTenant } from '../../core/workflows/admin-queries';
 import type { Command } from '../commands/grammar';
 import type { BotRequest } from '../turn';
-import { ago, intunePortalUrl } from '../views/tenant-view';
+import { RUN_STATUS_LABELS } from '../../cards/labels';
+import { shortRunId } from '../../cards/text';
+import { capabilityWords } from '../../core/access/policy';
+import { REFERENCE_KIND_LABELS, type ReferenceKind } from '../../core/subjects/references';
+import { ago, intunePortalUrl, readFailureText } from '../views/tenant-view';
 import { PageData, parseActionData, TenantIdData } from './action-data';
 import { typesText } from './compare';
 import { tenantNamed } from './tenant-named';
@@ -98,14 +102,29 @@ async function runAnswer(req: BotRequest, runId: string, page: number): Promise<
   });
 }
 
-/** Bounded, readable metadata of an audit event. */
+/** What an audited refusal was trying to do, in words. */
+const ATTEMPT_WORDS: Record<string, string> = {
+  'promotion.preflight': 'generate a preflight',
+  'promotion.execute': 'promote',
+  'audit.list': 'read the audit',
+  'controls.pause': 'pause promotions',
+  'controls.resume': 'resume promotions',
+};
+const COUNT_WORDS = [['ready', 'ready'], ['blocked', 'blocked'], ['manualMapping', 'manual mapping'], ['succeeded', 'succeeded'], ['failed', 'failed'], ['skipped', 'skipped']] as const;
+
+/** Bounded metadata of an audit event in the words of the cards: names, labels and short run ids, never codes. */
 function auditSummary(event: AuditEvent, tenantName: (id: string) => string): string {
   const m = event.metadata;
   const parts: string[] = [];
   if (typeof m.source === 'string' && typeof m.target === 'string') parts.push(`${tenantName(m.source)} → ${tenantName(m.target)}`);
-  for (const key of ['runId', 'status', 'kind', 'ready', 'blocked', 'manualMapping', 'succeeded', 'failed', 'skipped', 'reason', 'attempted', 'tenant']) {
-    if (m[key] !== undefined && m[key] !== null && m[key] !== '') parts.push(`${key} ${String(m[key])}`);
-  }
+  if (typeof m.tenant === 'string') parts.push(tenantName(m.tenant));
+  if (typeof m.runId === 'string') parts.push(`run ${shortRunId(m.runId)}`);
+  if (typeof m.status === 'string') parts.push(RUN_STATUS_LABELS[m.status as RunStatus]?.label ?? m.status);
+  if (typeof m.kind === 'string') parts.push(REFERENCE_KIND_LABELS[m.kind as ReferenceKind] ?? m.kind);
+  for (const [key, words] of COUNT_WORDS) if (typeof m[key] === 'number') parts.push(`${m[key]} ${words}`);
+  if (typeof m.attempted === 'string') parts.push(`tried to ${ATTEMPT_WORDS[m.attempted] ?? m.attempted.replace(/[._]/g, ' ')}`);
+  if (typeof m.capability === 'string') parts.push(capabilityWords(m.capability));
+  if (typeof m.reason === 'string' && m.reason !== '') parts.push(m.reason);
   if (typeof m.fingerprint === 'string') parts.push(`fingerprint ${m.fingerprint.slice(0, 8)}`);
   return parts.join(' · ');
 }
@@ -124,11 +143,11 @@ async function auditAnswer(req: BotRequest, page: number): Promise<CardAttachmen
 /** Admin and monitoring commands. */
 export const ADMIN_COMMANDS: { [N in 'runs' | 'run' | 'audit' | 'pause' | 'resume' | 'sync']: Handler<N> } = {
   runs: (req, c) => runsAnswer(req, { ...(c.tenant ? { tenantId: tenantNamed(req.ctx, c.tenant).id } : {}), ...(c.status ? { status: c.status } : {}) }, c.page),
-  run: (req, c) => runAnswer(req, c.runId, 1),
+  run: async (req, c) => runAnswer(req, await resolveRunId(req.deps, req.ctx, c.runId), 1),
   audit: (req, c) => auditAnswer(req, c.page),
   pause: async (req, c) => {
     const control = await pausePromotions(req.deps, req.ctx, c.reason);
-    return messageCard({ title: 'Promotions paused', text: `New promotion runs are refused until an admin types \`resume promotions\`.${control.reason ? ` Reason: ${control.reason}` : ''}`, tone: 'warning' });
+    return messageCard({ title: 'Promotions paused', text: `New promotion runs are refused until an admin types "resume promotions".${control.reason ? ` Reason: ${control.reason}` : ''}`, tone: 'warning' });
   },
   resume: async (req) => {
     await resumePromotions(req.deps, req.ctx);
@@ -138,10 +157,10 @@ export const ADMIN_COMMANDS: { [N in 'runs' | 'run' | 'audit' | 'pause' | 'resum
     const tenant = tenantNamed(req.ctx, c.tenant);
     const result = await syncTenant(req.deps, req.ctx, tenant.id);
     const now = req.deps.now();
-    if (!result.finished) return messageCard({ title: `Sync of ${tenant.displayName} queued`, text: 'The inventory refresh is still running; `tenants` shows the freshness when it is done.', tone: 'info' });
+    if (!result.finished) return messageCard({ title: `Sync of ${tenant.displayName} queued`, text: 'The inventory refresh is still running; "tenants" shows the freshness when it is done.', tone: 'info' });
     const header = result.header;
     if (!header || header.staleReason) {
-      return messageCard({ title: `${tenant.displayName} could not be read`, text: `The previous snapshot is kept and marked stale. ${header?.staleReason ?? ''}`.trim(), tone: 'warning' });
+      return messageCard({ title: `${tenant.displayName} could not be read`, text: `${readFailureText(header?.staleReason)} The previous snapshot is kept and marked stale.`, tone: 'warning' });
     }
     return messageCard({ title: `${tenant.displayName} synced`, text: `${header.subjectCount} subjects observed ${ago(header.observedAt, now)}.`, tone: 'success' });
   },

@@ -1,13 +1,20 @@
 import type { Request, Response } from 'restify';
 import { resolveActorContext } from '../../core/access/actor-context';
 import { requireWorkspaceCapability } from '../../core/access/policy';
+import { DomainError } from '../../core/errors';
 import { ActorId } from '../../core/ids';
+import { errorFields } from '../../core/logging/logger';
+import type { CompareEntry } from '../../core/compare/model';
+import { entrySettingDifferences } from '../../core/compare/setting-differences';
 import { exportRows, toCsv } from '../../core/preflight/export-rows';
 import { SUBJECT_TYPE_KEYS, type SubjectTypeKey } from '../../core/subjects/subject-type';
 import { resolvePair } from '../../core/workflows/compare-tenants';
 import { derivePreflight } from '../../core/workflows/derive-preflight';
 import type { BotDeps } from '../bot-deps';
 import type { ExtraRoute } from '../server';
+
+/** Longest setting value a CSV cell holds; the card shows less, the export enough to compare by eye. */
+const EXPORT_VALUE_LENGTH = 2_000;
 
 /** What every refused download answers: expired, forged and unauthorised links look the same. */
 const REFUSED = { error: 'This export link is invalid or has expired. Open the card again for a new one.' };
@@ -34,8 +41,10 @@ export function exportRoute(deps: BotDeps): ExtraRoute {
         if (claim.kind === 'preflight') requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_MANAGE');
         const types = claim.types.filter((t): t is SubjectTypeKey => (SUBJECT_TYPE_KEYS as readonly string[]).includes(t));
         const selection = { sourceTenantId: source.id, targetTenantId: target.id, types, includeAssignments: claim.includeAssignments };
-        const { preflight } = await derivePreflight(deps, source, target, selection);
-        const rows = exportRows(preflight.compare, claim.kind === 'preflight' ? preflight : undefined);
+        const { preflight, sourceSnapshot, targetSnapshot } = await derivePreflight(deps, source, target, selection);
+        const settingRows = (entry: CompareEntry) =>
+          entrySettingDifferences(entry, sourceSnapshot, targetSnapshot, { includeAssignments: selection.includeAssignments, maxValueLength: EXPORT_VALUE_LENGTH });
+        const rows = exportRows(preflight.compare, claim.kind === 'preflight' ? preflight : undefined, settingRows);
         await deps.audit.append({
           workspaceId: ctx.workspace.id,
           at: deps.now(),
@@ -55,7 +64,9 @@ export function exportRoute(deps: BotDeps): ExtraRoute {
           res.sendRaw(200, toCsv(rows));
         }
       } catch (error) {
-        deps.log(`export refused: ${error instanceof Error ? error.name : 'unknown error'}`);
+        // Refusals (not found, forbidden) are expected; anything else is a failure the operator never sees in the answer.
+        if (error instanceof DomainError) deps.logger.info('export.refused', { actorId: claim.actorId, ...errorFields(error) });
+        else deps.logger.error('export.failed', { actorId: claim.actorId, kind: claim.kind, ...errorFields(error) });
         res.status(404);
         res.json(REFUSED);
       }

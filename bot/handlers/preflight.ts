@@ -1,7 +1,9 @@
 import { preflightCard, type BlockedGroupView, type MappingGapView, type MappingUsedView } from '../../cards/preflight-card';
+import type { PauseView } from '../../cards/pause-banner';
+import type { ReadySubjectView } from '../../cards/ready-list';
 import type { CardAttachment } from '../../cards/render';
 import type { RegistryData } from '../../cards/verbs';
-import { hasWorkspaceCapability } from '../../core/access/policy';
+import { hasTenantCapability, hasWorkspaceCapability } from '../../core/access/policy';
 import type { InventorySnapshot } from '../../core/inventory/model';
 import type { PromotionPreflight } from '../../core/preflight/model';
 import { blockedReasonText, mappingGapText } from '../../core/preflight/reason-text';
@@ -12,6 +14,8 @@ import { generatePreflight, type PreflightResult } from '../../core/workflows/ge
 import type { SubjectTypeKey } from '../../core/subjects/subject-type';
 import type { BotRequest } from '../turn';
 import { csvExportLink } from '../views/export-link';
+import { grantHint } from '../views/grant-hint';
+import { pauseView } from '../views/pause-view';
 import { tenantView } from '../views/tenant-view';
 import { typesText } from './compare';
 
@@ -64,8 +68,15 @@ export function mappingsUsed({ preflight, sourceSnapshot, targetSnapshot }: Deri
   return [...used.values()].sort((a, b) => a.kindLabel.localeCompare(b.kindLabel) || a.sourceName.localeCompare(b.sourceName));
 }
 
-/** The preflight card for a result. */
-export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData): CardAttachment {
+/** The subjects a promotion of this preflight would write, in preflight order. */
+export function readySubjects(preflight: PromotionPreflight): ReadySubjectView[] {
+  return preflight.items
+    .filter((i) => i.outcome === 'ready')
+    .map((i) => ({ typeLabel: SUBJECT_TYPES[i.type].label, displayName: i.displayName, action: i.action }));
+}
+
+/** The preflight card for a result, with the pause banner when promotions are paused. */
+export function renderPreflight(req: BotRequest, result: PreflightResult, registry?: RegistryData, pause?: PauseView, grant = ''): CardAttachment {
   const { deps, ctx } = req;
   const now = deps.now();
   const { preflight } = result;
@@ -81,7 +92,9 @@ export function renderPreflight(req: BotRequest, result: PreflightResult, regist
     canMap: hasWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_MANAGE'),
     mappingsUsed: mappingsUsed(result),
     excluded: preflight.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.key.type].label, displayName: e.key.displayName, why: e.why })),
-    execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: result.canExecute.reason },
+    ready: readySubjects(preflight),
+    ...(pause ? { pause } : {}),
+    execute: result.canExecute.allowed ? { enabled: true } : { enabled: false, reason: `${result.canExecute.reason} ${grant}`.trim() },
     exportUrl: csvExportLink(req, 'preflight', selection),
     compareFingerprint: preflight.compare.fingerprint,
     fingerprint: preflight.fingerprint,
@@ -95,5 +108,7 @@ export async function preflightAnswer(
   selection: { sourceTenantId: string; targetTenantId: string; types: SubjectTypeKey[]; includeAssignments: boolean },
   registry?: RegistryData,
 ): Promise<CardAttachment> {
-  return renderPreflight(req, await generatePreflight(req.deps, req.ctx, selection), registry);
+  const [result, pause] = await Promise.all([generatePreflight(req.deps, req.ctx, selection), pauseView(req)]);
+  const lacksRight = !result.canExecute.allowed && !hasTenantCapability(req.ctx.actor, result.target.id, 'TENANT_MANAGE');
+  return renderPreflight(req, result, registry, pause, lacksRight ? await grantHint(req) : '');
 }

@@ -21,6 +21,7 @@ export async function tenantsAnswer(req: BotRequest, filter: string, page: numbe
     rows: matching.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((t) => {
       const f = freshness(headers.find((h) => h.tenantId === t.id), now, deps.freshnessMs);
       const run = latestRuns.get(t.id);
+      const files = deps.sandboxFiles?.get(t.id);
       return {
         id: t.id,
         displayName: t.displayName,
@@ -28,6 +29,7 @@ export async function tenantsAnswer(req: BotRequest, filter: string, page: numbe
         freshnessText: f.text,
         stale: f.stale,
         lastRunText: run ? `Last run: ${run.status.replace('_', ' ')} ${ago(run.createdAt, now)}` : 'No runs yet',
+        ...(files && files.unusedFiles > 0 ? { unusedFilesText: `${files.unusedFiles} of ${files.files} exported files not used (the start-up log says why)` } : {}),
       };
     }),
     page: { page: current, pageCount },

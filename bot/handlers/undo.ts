@@ -9,6 +9,7 @@ import { TERMINAL_STATUSES } from '../../core/promotion/run-outcome';
 import type { PromotionRun } from '../../core/runs/model';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
 import { confirmUndo, requestUndo, type UndoRefusal } from '../../core/workflows/start-undo';
+import { resolveRunId } from '../../core/workflows/admin-queries';
 import { previewUndo, type UndoPreview, type UndoRunBlock } from '../../core/workflows/undo-preview';
 import type { Command } from '../commands/grammar';
 import type { BotRequest } from '../turn';
@@ -126,7 +127,7 @@ async function undoCancelAnswer(req: BotRequest, requestId: string): Promise<Car
 }
 
 export const UNDO_COMMANDS: { undo: (req: BotRequest, c: Extract<Command, { name: 'undo' }>) => Promise<CardAttachment> } = {
-  undo: (req, c) => undoPreviewAnswer(req, c.runId),
+  undo: async (req, c) => undoPreviewAnswer(req, await resolveRunId(req.deps, req.ctx, c.runId)),
 };
 
 export const UNDO_ACTIONS: Partial<Record<CardVerb, (req: BotRequest, data: unknown) => Promise<CardAttachment>>> = {

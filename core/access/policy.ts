@@ -5,12 +5,26 @@ import type { Actor } from './model';
 
 /** Why an actor lacks a capability, in words an operator understands. */
 const MISSING_TEXT: Record<WorkspaceCapability | TenantCapability, string> = {
-  WORKSPACE_BASELINES_VIEW: 'You need the baselines view right in this workspace to compare tenants.',
-  WORKSPACE_BASELINES_MANAGE: 'You need the baselines manage right in this workspace to generate a preflight or promote.',
+  WORKSPACE_BASELINES_VIEW: 'You are not allowed to compare tenants in this workspace.',
+  WORKSPACE_BASELINES_MANAGE: 'You can look at compares, but preparing or starting a promotion needs the permission to manage promotions in this workspace.',
   WORKSPACE_ADMIN: 'Only workspace admins can do this.',
-  TENANT_VIEW: 'You need the view right on this tenant.',
-  TENANT_MANAGE: 'You need the manage right on the target tenant to promote to it.',
+  TENANT_VIEW: 'You are not allowed to see this tenant.',
+  TENANT_MANAGE: 'Promoting needs the permission to change the target tenant, which you do not have.',
 };
+
+/** What a missing capability lets a person do, for audit lines ("missing: change the target tenant"). */
+const CAPABILITY_WORDS: Record<WorkspaceCapability | TenantCapability, string> = {
+  WORKSPACE_BASELINES_VIEW: 'missing: compare tenants',
+  WORKSPACE_BASELINES_MANAGE: 'missing: manage promotions',
+  WORKSPACE_ADMIN: 'missing: workspace admin',
+  TENANT_VIEW: 'missing: see the tenant',
+  TENANT_MANAGE: 'missing: change the tenant',
+};
+
+/** A capability in words; an unknown code is returned unchanged. */
+export function capabilityWords(capability: string): string {
+  return CAPABILITY_WORDS[capability as WorkspaceCapability | TenantCapability] ?? capability;
+}
 
 const isAdmin = (actor: Actor) => actor.membership.workspaceCapabilities.includes('WORKSPACE_ADMIN');
 

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'promotion.undo.started',
   'promotion.undo.completed',
   'promotion.undo.refused',
+  'promotion.request.cancelled',
   'action.forbidden',
   'controls.promotions.paused',
   'controls.promotions.resumed',

@@ -11,13 +11,6 @@ export interface AssignmentTarget {
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
-const TARGET_LABELS: Record<string, (t: AssignmentTarget) => string> = {
-  groupAssignmentTarget: (t) => `include group ${t.groupId ?? '?'}`,
-  exclusionGroupAssignmentTarget: (t) => `exclude group ${t.groupId ?? '?'}`,
-  allLicensedUsersAssignmentTarget: () => 'all users',
-  allDevicesAssignmentTarget: () => 'all devices',
-};
-
 /** Reads the target of each assignment (`{ target: { '@odata.type', groupId, deviceAndAppManagementAssignmentFilter* } }`). */
 export function assignmentTargets(assignments: readonly GraphJson[]): AssignmentTarget[] {
   return assignments.map((assignment) => {
@@ -36,17 +29,28 @@ export function assignmentTargets(assignments: readonly GraphJson[]): Assignment
   });
 }
 
-/** One-line operator summary of assignments: count, then each target (sorted), e.g. `2 assignments: all users, exclude group g1`. */
-export function summariseAssignments(assignments: readonly GraphJson[]): string {
-  if (assignments.length === 0) return 'no assignments';
-  const parts = assignmentTargets(assignments)
-    .map((t) => {
-      const base = (TARGET_LABELS[t.kind] ?? (() => t.kind))(t);
-      return t.filterId ? `${base} (filter ${t.filterType} ${t.filterId})` : base;
+const DESCRIBED: Record<string, (t: AssignmentTarget, name: (id: string) => string) => string> = {
+  groupAssignmentTarget: (t, name) => `include group ${name(t.groupId ?? '?')}`,
+  exclusionGroupAssignmentTarget: (t, name) => `exclude group ${name(t.groupId ?? '?')}`,
+  allLicensedUsersAssignmentTarget: () => 'include all users',
+  allDevicesAssignmentTarget: () => 'include all devices',
+};
+
+/**
+ * Each assignment in words, with group and filter names where known and the intent when the type has one, e.g.
+ * `include group Finance Laptops, filter Kiosk Devices (exclude), intent required`. Equal descriptions in two
+ * tenants mean the same assignment although the ids differ.
+ */
+export function assignmentDescriptions(assignments: readonly GraphJson[], names: ReadonlyMap<string, string>): string[] {
+  const name = (id: string) => names.get(id) ?? id;
+  return assignmentTargets(assignments)
+    .map((t, i) => {
+      const base = (DESCRIBED[t.kind] ?? (() => t.kind))(t, name);
+      const filter = t.filterId ? `, filter ${name(t.filterId)} (${t.filterType})` : '';
+      const intent = assignments[i]?.['intent'];
+      return `${base}${filter}${typeof intent === 'string' ? `, intent ${intent}` : ''}`;
     })
     .sort();
-  const noun = assignments.length === 1 ? 'assignment' : 'assignments';
-  return `${assignments.length} ${noun}: ${parts.join(', ')}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

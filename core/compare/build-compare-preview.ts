@@ -1,6 +1,8 @@
 import type { InventorySnapshot, InventorySubject } from '../inventory/model';
+import type { AppliedMapping } from '../mappings/model';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 import { canonicalJson, compareCodeUnits, fingerprintOf } from './fingerprint';
+import { judgeHashes } from './in-sync';
 import {
   COMPARE_STATES,
   type CompareCounts,
@@ -17,6 +19,8 @@ export interface ComparePreviewInput {
   source: InventorySnapshot;
   target: InventorySnapshot;
   typesInScope: SubjectTypeKey[];
+  /** The pair's managed mappings: a reference mapped A → B is judged as B (see judgeInSync). Treated as immutable. */
+  mappings?: readonly AppliedMapping[];
 }
 
 /** Display order of states: what needs attention first, what is fine last. */
@@ -39,8 +43,9 @@ export function buildComparePreview(input: ComparePreviewInput): ComparePreview 
   const targetGroups = groupByIdentity(input.target.subjects, inScope);
   const identities = new Set([...sourceGroups.keys(), ...targetGroups.keys()]);
 
+  const judge: Judge = { source: input.source, target: input.target, mappings: input.mappings ?? [], includeAssignments: selection.includeAssignments };
   const entries = sortBySubjectKey(
-    [...identities].map((id) => classify(sourceGroups.get(id) ?? [], targetGroups.get(id) ?? [], selection.includeAssignments)),
+    [...identities].map((id) => classify(sourceGroups.get(id) ?? [], targetGroups.get(id) ?? [], judge)),
     (entry) => entry,
     (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state],
   );
@@ -49,13 +54,20 @@ export function buildComparePreview(input: ComparePreviewInput): ComparePreview 
     selection,
     entries,
     counts: countStates(entries),
-    fingerprint: compareFingerprint(selection, sourceGroups, targetGroups),
+    fingerprint: compareFingerprint(selection, sourceGroups, targetGroups, judge.mappings),
     sourceObservedAt: input.source.observedAt,
     targetObservedAt: input.target.observedAt,
   };
 }
 
-function classify(source: InventorySubject[], target: InventorySubject[], includeAssignments: boolean): CompareEntry {
+interface Judge {
+  source: InventorySnapshot;
+  target: InventorySnapshot;
+  mappings: readonly AppliedMapping[];
+  includeAssignments: boolean;
+}
+
+function classify(source: InventorySubject[], target: InventorySubject[], judge: Judge): CompareEntry {
   const named = first(source) ?? first(target)!;
   const base = {
     type: named.type,
@@ -75,14 +87,20 @@ function classify(source: InventorySubject[], target: InventorySubject[], includ
   if (!t) return { ...base, state: 'missing_in_target' };
   if (!s) return { ...base, state: 'only_in_target' };
 
-  const identityConflict = s.kindKey !== t.kindKey;
-  const contentEqual = s.contentHash === t.contentHash;
-  const assignmentsEqual = !includeAssignments || s.assignmentsHash === t.assignmentsHash;
-  if (!identityConflict && contentEqual && assignmentsEqual) return { ...base, state: 'in_sync' };
+  const verdict = judgeHashes(
+    { subject: s, referenceObjects: judge.source.referenceObjects },
+    { subject: t, referenceObjects: judge.target.referenceObjects },
+    judge.mappings,
+    { includeAssignments: judge.includeAssignments },
+  );
+  const { identityConflict, contentEqual } = verdict;
+  const mapped = verdict.mappingsUsed.length > 0 ? { mappingsUsed: verdict.mappingsUsed } : {};
+  if (verdict.inSync) return { ...base, state: 'in_sync', ...mapped };
 
   return {
     ...base,
     state: 'different',
+    ...mapped,
     ...(!identityConflict && contentEqual ? { assignmentsOnly: true } : {}),
     ...(identityConflict ? { identityConflict: true } : {}),
   };
@@ -111,11 +129,15 @@ function countStates(entries: readonly CompareEntry[]): CompareCounts {
   return counts;
 }
 
-/** sha256 over the selection and, per side, every in-scope subject's identity, id, hashes and kind (not observedAt). */
+/**
+ * sha256 over the selection, per side every in-scope subject's identity, id, hashes and kind (not observedAt), and the
+ * pair's managed mappings (a changed mapping can change a verdict, so it changes the fingerprint).
+ */
 function compareFingerprint(
   selection: CompareSelection,
   source: Map<string, InventorySubject[]>,
   target: Map<string, InventorySubject[]>,
+  mappings: readonly AppliedMapping[],
 ): string {
   const side = (groups: Map<string, InventorySubject[]>) =>
     [...groups.values()]
@@ -134,5 +156,9 @@ function compareFingerprint(
     selection: { ...selection, types: [...selection.types].sort(compareCodeUnits) },
     source: side(source),
     target: side(target),
+    // Absent without mappings, so fingerprints of pairs that never mapped anything stay as they were.
+    ...(mappings.length > 0
+      ? { mappings: mappings.map((m) => canonicalJson([m.kind, m.sourceId, m.targetId])).sort(compareCodeUnits) }
+      : {}),
   });
 }

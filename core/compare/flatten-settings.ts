@@ -3,7 +3,7 @@ import type { GraphJson } from '../subjects/subject-type';
 /**
  * Flattens a payload to leaf paths: objects by key (`a.b`), arrays by index (`a[0]`), except arrays
  * of settings-catalog setting instances, which are keyed by their setting definition id
- * (`settings[device_vendor_msft_...]`) so that reordering is not a difference.
+ * (`settings[device_vendor_msft_...]`), and OMA-URI rows, keyed by their URI, so that reordering is not a difference.
  * Empty objects and arrays are leaves (`{}` / `[]`).
  */
 export function flattenSettings(payload: GraphJson): Map<string, unknown> {
@@ -40,6 +40,6 @@ function definitionIdOf(item: unknown): string | undefined {
   const record = item as Record<string, unknown>;
   const instance = record['settingInstance'];
   const holder = typeof instance === 'object' && instance !== null ? (instance as Record<string, unknown>) : record;
-  const id = holder['settingDefinitionId'];
+  const id = holder['settingDefinitionId'] ?? record['omaUri'];
   return typeof id === 'string' && id !== '' ? id : undefined;
 }

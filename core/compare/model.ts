@@ -1,4 +1,5 @@
 import type { TenantId } from '../ids';
+import type { AppliedMapping } from '../mappings/model';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 
 /** What the operator asked to compare. */
@@ -39,6 +40,8 @@ export interface CompareEntry extends SubjectKey {
   assignmentsOnly?: boolean;
   /** True when both sides hold one subject of this name but of different kinds (platform / odata type). */
   identityConflict?: boolean;
+  /** The pair's managed mappings that judged a reference of the source subject (in sync or different); absent when none. */
+  mappingsUsed?: AppliedMapping[];
 }
 
 export type CompareCounts = Record<CompareState, number>;
@@ -48,7 +51,7 @@ export interface ComparePreview {
   selection: CompareSelection;
   entries: CompareEntry[];
   counts: CompareCounts;
-  /** sha256 over selection + both snapshots' subject hashes in scope. */
+  /** sha256 over selection + both snapshots' subject hashes in scope + the pair's managed mappings. */
   fingerprint: string;
   sourceObservedAt: Date;
   targetObservedAt: Date;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deploymentProblems, isDemoMode } from './deployment';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'auto'])
@@ -58,34 +59,16 @@ export class ConfigurationError extends Error {
   }
 }
 
-/** Parses the environment; throws ConfigurationError listing every bad variable. */
+/** Parses the environment; throws ConfigurationError listing every bad or missing variable (see deploymentProblems). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigurationError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const env = parsed.data;
-  const problems: string[] = [];
-  if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)');
-  }
-  if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType=${env.MicrosoftAppType}`);
-  }
-  if (env.GRAPH_CLIENT_ID && !env.GRAPH_CLIENT_SECRET && !env.GRAPH_CERTIFICATE_PATH) {
-    problems.push('GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH: one is required when GRAPH_CLIENT_ID is set');
-  }
-  if (env.GRAPH_CERTIFICATE_PATH && !env.GRAPH_CERTIFICATE_THUMBPRINT) {
-    problems.push('GRAPH_CERTIFICATE_THUMBPRINT: required with GRAPH_CERTIFICATE_PATH');
-  }
-  if (env.DEMO_MODE === false && !env.GRAPH_CLIENT_ID) {
-    problems.push('GRAPH_CLIENT_ID: required when DEMO_MODE=false (the bot must reach real tenants)');
-  }
+  const problems = deploymentProblems(env);
   if (problems.length > 0) throw new ConfigurationError(problems);
   return env;
 }
 
-/** Demo mode: explicit, or automatic when no Graph app registration is configured. */
-export function isDemoMode(env: Env): boolean {
-  return env.DEMO_MODE === 'auto' ? !env.GRAPH_CLIENT_ID : env.DEMO_MODE;
-}
+export { isDemoMode };

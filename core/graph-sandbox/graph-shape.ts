@@ -1,20 +1,26 @@
 import type { ReferenceKind } from '../subjects/references';
 
-/** Where each kind of reference object lives in Graph (collection keys), and how exported files name it. */
-export const REFERENCE_COLLECTIONS: Record<ReferenceKind, { key: string; odataTypes: readonly string[] }> = {
-  group: { key: 'groups', odataTypes: ['#microsoft.graph.group'] },
-  scopeTag: { key: 'deviceManagement/roleScopeTags', odataTypes: ['#microsoft.graph.roleScopeTag'] },
+/**
+ * Where each kind of reference object lives in Graph (collection keys), and how exported files name it: its
+ * `@odata.type`s and, besides the collection's last segment, the folder names backup tools write.
+ */
+export const REFERENCE_COLLECTIONS: Record<ReferenceKind, { key: string; odataTypes: readonly string[]; folders: readonly string[] }> = {
+  group: { key: 'groups', odataTypes: ['#microsoft.graph.group'], folders: ['group', 'entraGroups', 'azureADGroups'] },
+  scopeTag: { key: 'deviceManagement/roleScopeTags', odataTypes: ['#microsoft.graph.roleScopeTag'], folders: ['scopeTags', 'scopeTag', 'roleScopeTag'] },
   assignmentFilter: {
     key: 'deviceManagement/assignmentFilters',
     odataTypes: ['#microsoft.graph.deviceAndAppManagementAssignmentFilter'],
+    folders: ['assignmentFilter', 'filters'],
   },
   namedLocation: {
     key: 'identity/conditionalAccess/namedLocations',
     odataTypes: ['#microsoft.graph.ipNamedLocation', '#microsoft.graph.countryNamedLocation', '#microsoft.graph.namedLocation'],
+    folders: ['namedLocation'],
   },
   notificationTemplate: {
     key: 'deviceManagement/notificationMessageTemplates',
     odataTypes: ['#microsoft.graph.notificationMessageTemplate'],
+    folders: ['notifications', 'notificationMessageTemplate', 'notificationTemplates'],
   },
 };
 
@@ -55,6 +61,9 @@ export function isNavigationProperty(name: string): boolean {
 export const LIST_OMITS: Record<string, readonly string[]> = {
   'deviceManagement/deviceManagementScripts': ['scriptContent'],
   'deviceManagement/deviceShellScripts': ['scriptContent'],
+  'deviceManagement/deviceHealthScripts': ['detectionScriptContent', 'remediationScriptContent'],
+  'deviceManagement/deviceComplianceScripts': ['detectionScriptContent'],
+  'deviceManagement/deviceCustomAttributeShellScripts': ['scriptContent'],
 };
 
 /** Create bodies Graph refuses, by collection key: the check answers the refusal message, or undefined to accept. */

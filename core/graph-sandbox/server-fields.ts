@@ -44,6 +44,12 @@ const STAMPS: Record<string, Stamp> = {
     modifiedDateTime: now,
   }),
   groups: ({ previous, now }) => ({ createdDateTime: previous?.createdDateTime ?? now }),
+  // Intune's reports about the profile: a new profile starts with none.
+  'deviceManagement/windowsDriverUpdateProfiles': (input) => ({
+    ...intuneTimestamps(input),
+    deviceReporting: typeof input.previous?.deviceReporting === 'number' ? input.previous.deviceReporting : 0,
+    newUpdates: typeof input.previous?.newUpdates === 'number' ? input.previous.newUpdates : 0,
+  }),
 };
 
 /** Fields Graph sets on the object of `collectionKey` after a create or update. */

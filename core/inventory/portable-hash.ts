@@ -2,6 +2,7 @@ import { normaliseName } from '../compare/subject-identity';
 import type { ReferenceObject, SubjectReference } from '../subjects/references';
 import type { GraphJson, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { canonicalJson, sha256 } from './canonical';
+import type { AppliedMapping } from '../mappings/model';
 import type { InventorySubject } from './model';
 
 /** Placeholder id the portable form writes to; never sent anywhere. */
@@ -14,15 +15,61 @@ const PORTABLE_TARGET_ID = 'portable';
  */
 export function portableTranslator(referenceObjects: readonly ReferenceObject[]): ReferenceTranslator {
   const names = new Map(referenceObjects.map((r) => [`${r.kind}:${r.id}`, normaliseName(r.displayName)]));
-  return (ref: SubjectReference) => {
-    const name = names.get(`${ref.kind}:${ref.id}`);
-    return name === undefined ? `ref:${ref.kind}:id:${ref.id}` : `ref:${ref.kind}:name:${name}`;
-  };
+  return (ref: SubjectReference) => portableToken(ref, names.get(`${ref.kind}:${ref.id}`));
 }
 
-/** Lists whose order Graph does not define: ids of scope tags, groups, locations, users. Compared as sets. */
+function portableToken(ref: SubjectReference, name: string | undefined): string {
+  return name === undefined ? `ref:${ref.kind}:id:${ref.id}` : `ref:${ref.kind}:name:${name}`;
+}
+
+/**
+ * A source-side translator that judges a mapped reference as its mapping's target: source object A mapped to target
+ * object B becomes B's portable token (B's name in the target tenant, or B's id when the target does not know it),
+ * so a source subject pointing at A hashes like a target subject pointing at B. Unmapped references stay portable.
+ */
+export function mappedTranslator(
+  sourceObjects: readonly ReferenceObject[],
+  targetObjects: readonly ReferenceObject[],
+  mappings: readonly AppliedMapping[],
+): ReferenceTranslator {
+  return mappedBy(sharedTranslator(sourceObjects), targetObjects, mappings, portableToken);
+}
+
+/**
+ * A translator to what an operator reads: a reference becomes its object's display name (its id when the tenant does
+ * not know it), and a mapped source reference the display name of its mapping's target.
+ */
+export function displayTranslator(
+  ownObjects: readonly ReferenceObject[],
+  targetObjects: readonly ReferenceObject[] = [],
+  mappings: readonly AppliedMapping[] = [],
+): ReferenceTranslator {
+  const names = new Map(ownObjects.map((r) => [`${r.kind}:${r.id}`, r.displayName]));
+  const own: ReferenceTranslator = (ref) => names.get(`${ref.kind}:${ref.id}`) ?? ref.id;
+  const targetNames = new Map(targetObjects.map((r) => [`${r.kind}:${r.id}`, r.displayName]));
+  return mappedBy(own, targetObjects, mappings, (ref) => targetNames.get(`${ref.kind}:${ref.id}`) ?? ref.id);
+}
+
+function mappedBy(
+  unmapped: ReferenceTranslator,
+  targetObjects: readonly ReferenceObject[],
+  mappings: readonly AppliedMapping[],
+  targetToken: (ref: SubjectReference, name: string | undefined) => string,
+): ReferenceTranslator {
+  const targetNames = new Map(targetObjects.map((r) => [`${r.kind}:${r.id}`, normaliseName(r.displayName)]));
+  const mapped = new Map<string, string>();
+  for (const m of mappings) {
+    const key = `${m.kind}:${m.sourceId}`;
+    // The first mapping listed for a kind + source id wins, as in preflight's reference resolution.
+    if (!mapped.has(key)) mapped.set(key, targetToken({ kind: m.kind, id: m.targetId }, targetNames.get(`${m.kind}:${m.targetId}`)));
+  }
+  return (ref: SubjectReference) => mapped.get(`${ref.kind}:${ref.id}`) ?? unmapped(ref);
+}
+
+/** Lists whose order Graph does not define: ids of scope tags, groups, locations, users; IP ranges, countries. Compared as sets. */
 const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
   'roleScopeTagIds',
+  'roleScopeTags',
   'includeGroups',
   'excludeGroups',
   'includeLocations',
@@ -30,6 +77,8 @@ const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
   'includeUsers',
   'excludeUsers',
   'notificationMessageCCList',
+  'ipRanges',
+  'countriesAndRegions',
 ]);
 
 const byCanonicalJson = (a: unknown, b: unknown) => {
@@ -43,7 +92,7 @@ const byCanonicalJson = (a: unknown, b: unknown) => {
  * settings (and their children) by definition id, assignments (objects with a `target`) and set-valued id lists by
  * content. Other lists keep their order, which may be meaningful.
  */
-function canonicalOrder(value: unknown, key?: string): unknown {
+export function canonicalOrder(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item) => canonicalOrder(item));
     const keys = items.map((item) => definitionIdOf(item));
@@ -97,4 +146,9 @@ export function portableHashesWith(type: SubjectType, subject: Pick<InventorySub
   const contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
   const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
   return { contentHash, assignmentsHash: hash(assign?.body ?? subject.assignments) };
+}
+
+/** The subject with its hashes computed over what a write would send with `translate` (see {@link portableHashesWith}). */
+export function withTranslatedHashes(type: SubjectType, subject: InventorySubject, translate: ReferenceTranslator): InventorySubject {
+  return { ...subject, ...portableHashesWith(type, subject, translate) };
 }

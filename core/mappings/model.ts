@@ -15,6 +15,16 @@ export interface ReferenceMapping {
   createdAt: Date;
 }
 
+/**
+ * The part of a managed mapping that judges a reference: source object `sourceId` of `kind` is target object
+ * `targetId`. What compare, preflight, promotion and its verification all apply.
+ */
+export interface AppliedMapping {
+  kind: ReferenceKind;
+  sourceId: string;
+  targetId: string;
+}
+
 /** Managed mappings per source/target tenant pair. */
 export interface MappingStore {
   /** Mappings of the pair, ordered by kind then source name; empty when none. */

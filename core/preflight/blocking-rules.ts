@@ -2,6 +2,7 @@ import type { InventorySnapshot, InventorySubject, SnapshotFreshness } from '../
 import type { SubjectTypeKey } from '../subjects/subject-type';
 import { evidenceDetail } from './evidence';
 import type { BlockedReason } from './model';
+import { secretDetail } from './secret-text';
 
 /** Answer of the caller's type registry: may this type be written to a target tenant? */
 export type PromotabilityCheck = (type: SubjectTypeKey) => { promotable: true } | { promotable: false; reason: string };
@@ -65,7 +66,7 @@ export const BLOCKING_RULES: readonly Rule[] = [
   {
     reason: 'secret_bearing_payload',
     detail: ({ sources: [s] }) =>
-      s && s.secretPaths.length > 0 ? `Secret values at: ${[...s.secretPaths].sort().join(', ')}.` : undefined,
+      s && s.secretPaths.length > 0 ? secretDetail(s.payload, s.secretPaths) : undefined,
   },
 ];
 

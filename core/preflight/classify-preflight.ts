@@ -3,6 +3,7 @@ import { compareCodeUnits, fingerprintOf } from '../compare/fingerprint';
 import { sortBySubjectKey } from '../compare/subject-identity';
 import { InvalidInput } from '../errors';
 import type { InventorySnapshot, InventorySubject } from '../inventory/model';
+import { markAwaitingPromotion } from './awaiting-promotion';
 import { firstBlock, type BlockingContext, type PromotabilityCheck } from './blocking-rules';
 import { evidenceFreshness } from './evidence';
 import type { AppliedMapping, PreflightItem, PreflightOutcome, PromotionPreflight } from './model';
@@ -67,7 +68,7 @@ export function classifyPreflight(input: PreflightInput): PromotionPreflight {
       ),
     );
   }
-  const items = sortBySubjectKey(unsorted, (i) => i, (a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome]);
+  const items = sortBySubjectKey(markAwaitingPromotion(unsorted), (i) => i, (a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome]);
   const excluded = sortBySubjectKey(unsortedExcluded, (e) => e.key);
 
   const count = (outcome: PreflightOutcome) => items.filter((i) => i.outcome === outcome).length;

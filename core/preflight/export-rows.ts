@@ -1,10 +1,13 @@
-import type { CompareState, ComparePreview } from '../compare/model';
+import type { CompareEntry, CompareState, ComparePreview, SettingDifference } from '../compare/model';
 import { identityKey } from '../compare/subject-identity';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 import type { PreflightItem, PreflightOutcome, PromotionPreflight } from './model';
 import { blockedReasonText, mappingGapText } from './reason-text';
 
-/** One exported row per compare entry, with the preflight decision when a preflight is given. */
+/**
+ * One exported row per compare entry, with the preflight decision when a preflight is given, followed by one row per
+ * differing setting of that entry (`setting`, `sourceValue`, `targetValue` set) when setting rows are asked for.
+ */
 export interface ExportRow {
   type: SubjectTypeKey;
   name: string;
@@ -14,7 +17,14 @@ export interface ExportRow {
   reason?: string;
   /** Mapping gaps as sentences joined by `; `, for manual-mapping subjects. */
   gaps?: string;
+  /** Setting rows: the setting's path (`assignments` for an added or removed assignment) and each side's value. */
+  setting?: string;
+  sourceValue?: string;
+  targetValue?: string;
 }
+
+/** The setting rows of one compare entry (see core/compare entrySettingDifferences). */
+export type SettingRowsOf = (entry: CompareEntry) => SettingDifference[];
 
 const COLUMNS = [
   'type',
@@ -23,10 +33,29 @@ const COLUMNS = [
   'outcome',
   'reason',
   'gaps',
+  'setting',
+  'sourceValue',
+  'targetValue',
 ] as const satisfies readonly (keyof ExportRow)[];
 
-/** Rows in preview order; without a preflight only type, name and compare state are filled. */
-export function exportRows(preview: ComparePreview, preflight?: PromotionPreflight): ExportRow[] {
+/** Rows in preview order; without a preflight only type, name and compare state (and setting rows) are filled. */
+export function exportRows(preview: ComparePreview, preflight?: PromotionPreflight, settingRows?: SettingRowsOf): ExportRow[] {
+  const subjects = subjectRows(preview, preflight);
+  if (!settingRows) return subjects;
+  return preview.entries.flatMap((entry, i) => [
+    subjects[i]!,
+    ...settingRows(entry).map((d) => ({
+      type: entry.type,
+      name: entry.displayName,
+      compareState: entry.state,
+      setting: d.path,
+      ...(d.sourceValue !== undefined ? { sourceValue: d.sourceValue } : {}),
+      ...(d.targetValue !== undefined ? { targetValue: d.targetValue } : {}),
+    })),
+  ]);
+}
+
+function subjectRows(preview: ComparePreview, preflight?: PromotionPreflight): ExportRow[] {
   const items = new Map((preflight?.items ?? []).map((i) => [identityKey(i.type, i.displayName), i]));
   const excluded = new Map((preflight?.excluded ?? []).map((e) => [identityKey(e.key.type, e.key.displayName), e.why]));
   return preview.entries.map((entry) => {

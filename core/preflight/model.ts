@@ -1,3 +1,4 @@
+import type { AppliedMapping } from '../mappings/model';
 import type { ComparePreview, SubjectKey } from '../compare/model';
 import type { ReferenceKind } from '../subjects/references';
 
@@ -22,15 +23,15 @@ export interface MappingGap {
   /** Source tenant's object id and display name (name may be unknown when the source could not resolve it). */
   sourceId: string;
   sourceName: string | undefined;
-  problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing';
+  /**
+   * `awaiting_promotion`: missing in the target, but the source object is itself a governed subject that is ready in the
+   * same preflight (an assignment filter or named location): promoting it first resolves the reference by name.
+   */
+  problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing' | 'awaiting_promotion';
 }
 
-/** A managed mapping applied during resolution (issue: managed mappings). */
-export interface AppliedMapping {
-  kind: ReferenceKind;
-  sourceId: string;
-  targetId: string;
-}
+/** A managed mapping applied during resolution. */
+export type { AppliedMapping };
 
 /** A preflight decision for one subject to promote (missing in target or different). */
 export interface PreflightItem extends SubjectKey {

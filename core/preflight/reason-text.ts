@@ -26,6 +26,7 @@ const GAP_PROBLEM_TEXT: Record<MappingGap['problem'], (what: string) => string> 
   ambiguous_in_target: (what) => `${what} matches several objects of the same name in the target tenant.`,
   unknown_in_source: (what) => `${what} could not be found in the source tenant's inventory.`,
   mapped_target_missing: (what) => `${what} is mapped to a target object that no longer exists.`,
+  awaiting_promotion: (what) => `${what} is not in the target tenant yet, but it is ready in this preflight: promote it first and this subject follows.`,
 };
 
 /** One operator-readable sentence for a mapping gap, e.g. `Group "Pilot users" does not exist in the target tenant.` */

@@ -131,6 +131,7 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
     clock: deps.clock ?? Date.now,
     visibility: { waitMs: deps.settings.visibilityWaitMs, pollMs: deps.settings.visibilityPollMs },
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    logger: deps.logger,
   };
   const sources = new Map<number, InventorySubject>();
   // An undo run works from the undone run's journal: its before- and after-images of each item.

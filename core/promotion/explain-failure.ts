@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import { GraphRequestFailed } from '../errors';
+import { ExecutionStopped } from './lease-keeper';
 import { SourceWriteRefused } from './target-only-writes';
 
 /** The steps of promoting one subject, named for the failure explanation. */
@@ -26,12 +27,15 @@ export class StepFailed extends Error {
   }
 }
 
-/** Runs one step; any failure comes out as StepFailed naming it (a refused source write passes through untouched). */
+/**
+ * Runs one step; any failure comes out as StepFailed naming it. A refused source write and a stop of the execution
+ * (lease lost, fenced out) pass through untouched: they are about the run, not this item, which stays unrecorded.
+ */
 export async function inStep<T>(step: ItemStep, work: () => Promise<T>, targetId?: string): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof StepFailed || error instanceof SourceWriteRefused) throw error;
+    if (error instanceof StepFailed || error instanceof SourceWriteRefused || error instanceof ExecutionStopped) throw error;
     throw new StepFailed(step, error, targetId);
   }
 }

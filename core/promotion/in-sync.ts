@@ -20,13 +20,13 @@ export interface SyncJudgement {
 const MAX_DIFFERENCES = 20;
 
 /**
- * Judges a target subject against its source exactly as the compare does (same kind, same content and, when promoted,
+ * Judges a target subject against its source exactly as the compare does (core/compare/in-sync.ts judgeInSync) (same kind, same content and, when promoted,
  * the same assignments, references compared through the tenant's names), except that each source reference is first
  * mapped to the target object the run resolved it to (`toTarget`: the preflight's resolution, managed mappings
  * included). Without mappings this is the compare's "In sync"; with them it is what the compare says once it applies
  * the same mappings.
  */
-export function judgeInSync(input: {
+export function judgeAsWritten(input: {
   type: SubjectType;
   source: InventorySubject;
   target: InventorySubject;

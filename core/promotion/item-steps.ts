@@ -34,7 +34,7 @@ export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: I
   }
   for (const request of requests) {
     const sent = await inStep('update', () =>
-      sendOnce(ctx, () => ctx.graph.request(ctx.target, request).then(() => true as const), () => updateLanded(ctx, write, targetId, request)),
+      sendOnce(ctx, write, () => ctx.graph.request(ctx.target, request).then(() => true as const), () => updateLanded(ctx, write, targetId, request)),
     );
     if (sent === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownReason(ctx, write, 'the update') };
   }
@@ -53,6 +53,7 @@ export async function assignStep(ctx: ItemContext, write: ItemWrite, targetId: s
     () =>
       sendOnce(
         ctx,
+        write,
         () => ctx.graph.request(ctx.target, request).then(() => true as const),
         async () => {
           const current = await ctx.reader.read(ctx.target, write.type, targetId);

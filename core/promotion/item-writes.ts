@@ -1,10 +1,11 @@
 import type { Tenant } from '../access/model';
 import { GraphUnavailable, GraphWriteOutcomeUnknown } from '../errors';
 import type { RunId } from '../ids';
+import { errorFields, type Logger } from '../logging/logger';
 import type { InventorySubject } from '../inventory/model';
 import type { IntendedRequest, ItemIntent, ItemJournal } from '../runs/item-journal';
 import type { GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
-import { judgeInSync } from './in-sync';
+import { judgeAsWritten } from './in-sync';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
 import type { PromotionGraph } from './promotion-graph';
@@ -29,6 +30,7 @@ export interface ItemContext {
   /** How long a write whose answer was lost may take to show in the target, and how often to look. */
   visibility: { waitMs: number; pollMs: number };
   sleep: (ms: number) => Promise<void>;
+  logger: Logger;
 }
 
 /** A write Graph never confirmed and the target did not show within the wait: it was not sent again. */
@@ -42,6 +44,8 @@ export interface ItemWrite {
   type: SubjectType;
   source: InventorySubject;
   translate: ReferenceTranslator;
+  /** Set once a request of this item went out: from then on, stopping leaves the journalled intent in place. */
+  sent?: boolean;
 }
 
 const described = (requests: readonly GraphRequestSpec[]): IntendedRequest[] =>
@@ -64,8 +68,16 @@ export async function recordCreated(ctx: ItemContext, index: number, createdId: 
  * reads lag behind writes: seconds for Intune, longer for Conditional Access) until `landed` shows the write took
  * effect; UNKNOWN when it never does. The write itself is never sent again.
  */
-export async function sendOnce<T>(ctx: ItemContext, send: () => Promise<T>, landed: () => Promise<T | undefined>): Promise<T | Unknown> {
-  ctx.assertMayWrite();
+export async function sendOnce<T>(ctx: ItemContext, write: Pick<ItemWrite, 'index' | 'sent'>, send: () => Promise<T>, landed: () => Promise<T | undefined>): Promise<T | Unknown> {
+  try {
+    ctx.assertMayWrite();
+  } catch (stopped) {
+    // Nothing of this item reached the target yet: take the intent back so the next holder need not wonder.
+    // If that fails too, the next holder treats the item as possibly written: safe, only slower.
+    if (!write.sent) await ctx.journal.withdrawIntent(ctx.runId, write.index, ctx.token).catch((e: unknown) => ctx.logger.warn('run.intent.withdraw_failed', { index: write.index, ...errorFields(e) }));
+    throw stopped;
+  }
+  write.sent = true;
   try {
     return await send();
   } catch (error) {
@@ -93,7 +105,7 @@ export async function awaitVisible<T>(ctx: ItemContext, look: () => Promise<T | 
 /** Judges a live target object against the item's source as the compare does (references through the run's translation). */
 export async function judgeTarget(ctx: ItemContext, write: ItemWrite, target: InventorySubject, includeAssignments: boolean) {
   const targetReferences = await ctx.reader.references(ctx.target, write.type);
-  return judgeInSync({ type: write.type, source: write.source, target, toTarget: write.translate, targetReferences, includeAssignments });
+  return judgeAsWritten({ type: write.type, source: write.source, target, toTarget: write.translate, targetReferences, includeAssignments });
 }
 
 /** The object this create made, found by name and content after a lost answer or a crash; undefined while not visible. */

@@ -4,11 +4,17 @@ import type { PromotionRun, SummaryCounts } from '../runs/model';
 export interface RunProgressNotifier {
   /**
    * The run moved on: `run` carries its status and current item, `summary` the counts so far. Called before and after
-   * every item; the implementation decides how often the card really changes (see ProgressThrottle).
+   * every item; returns at once (the implementation queues the newest state and decides how often the card changes).
    */
   update(run: PromotionRun, summary: SummaryCounts): Promise<void>;
-  /** The run reached its terminal status (final counts, verified, failure reason); called once per run. */
+  /**
+   * The run reached its terminal status (final counts, verified, failure reason): call it once on EVERY ending, failures
+   * included. Like `update` it never throws and never waits for the chat: the final state and one completion notice are
+   * delivered after any update still in flight.
+   */
   completed(run: PromotionRun): Promise<void>;
+  /** Resolves once everything recorded for the run was delivered or given up (optional; for shutdown and tests). */
+  flush?(runId: string): Promise<void>;
 }
 
 /** Says whether at least `intervalMs` passed since the last update it let through; the first one always passes. */

@@ -5,7 +5,7 @@ import type { JournalEntry } from '../runs/item-journal';
 import type { RunItemResult } from '../runs/model';
 import type { ReferenceObject } from '../subjects/references';
 import type { SubjectType, SubjectTypeKey } from '../subjects/subject-type';
-import { judgeInSync } from './in-sync';
+import { judgeAsWritten } from './in-sync';
 
 /** What undoing one item of a run does: delete what the run created, or write the before-image back. */
 export type UndoAction = 'delete' | 'restore';
@@ -95,5 +95,5 @@ export function judgeAgainst(
   includeAssignments: boolean,
 ) {
   const expected: InventorySubject = { ...live, payload: image.payload, assignments: image.assignments };
-  return judgeInSync({ type, source: expected, target: live, toTarget: identityTranslator, targetReferences, includeAssignments });
+  return judgeAsWritten({ type, source: expected, target: live, toTarget: identityTranslator, targetReferences, includeAssignments });
 }

@@ -71,11 +71,14 @@ async function send(ctx: ItemContext, item: PlanItem, index: number, type: Subje
     const before = { kind: 'present' as const, targetId, payload: live.payload, assignments: live.assignments };
     await recordIntent(ctx, index, { action: item.action, before }, requests);
   }
+  // On resume an earlier attempt may have sent requests already: its intent is never taken back.
+  const progress = { index, sent: opts.intentRecorded };
   for (const request of requests) {
     const step = wanted ? 'restore' : 'delete';
     const sent = await inStep(step, () =>
       sendOnce(
         ctx,
+        progress,
         () => ctx.graph.request(ctx.target, request).then(() => true as const, (error: unknown) => goneAlready(error, request)),
         () => landed(ctx, type, targetId, wanted, request === assign),
       ),

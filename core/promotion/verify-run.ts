@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import { errorFields } from '../logging/logger';
 import type { ItemVerification, RunItemResult } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
-import { judgeInSync } from './in-sync';
+import { judgeAsWritten } from './in-sync';
 import type { ItemContext } from './item-writes';
 import type { PlanItem } from './plan';
 import { itemTranslator } from './written-content';
@@ -47,7 +47,7 @@ async function verifyItem(
     const source = known ?? (await ctx.reader.read(ctx.source, type, item.sourceId));
     if (!source) return { verification: { inSync: false, unreadable: `It was deleted in ${ctx.source.displayName} since the run read it.` }, after: target };
     const targetReferences = await ctx.reader.references(ctx.target, type);
-    const judged = judgeInSync({ type, source, target, toTarget: itemTranslator(item), targetReferences, includeAssignments: ctx.includeAssignments });
+    const judged = judgeAsWritten({ type, source, target, toTarget: itemTranslator(item), targetReferences, includeAssignments: ctx.includeAssignments });
     return { verification: judged.inSync ? { inSync: true } : { inSync: false, differences: judged.differences ?? [] }, after: target };
   } catch (error) {
     logger.warn('run.verification.read_failed', { item: item.displayName, ...errorFields(error) });

@@ -58,6 +58,11 @@ export interface ItemJournal {
   claim(runId: RunId, index: number, token: number, at: Date): Promise<ClaimResult>;
   /** Records the intent before the first request; false when a newer executor claimed the item (stop, write nothing). */
   recordIntent(runId: RunId, index: number, token: number, intent: ItemIntent): Promise<boolean>;
+  /**
+   * Takes back an intent whose first request was never sent (the executor stopped right before it), so the next
+   * holder writes the item afresh instead of treating it as possibly written; false when fenced out.
+   */
+  withdrawIntent(runId: RunId, index: number, token: number): Promise<boolean>;
   /** Records the id of the object the create made; false when fenced out. */
   recordCreated(runId: RunId, index: number, token: number, createdId: string): Promise<boolean>;
   /** Stores the item's result, which finishes it for good; false when fenced out (a newer executor owns the item). */

@@ -14,6 +14,8 @@ export interface RunQuery {
   visibleTenantIds?: TenantId[];
   tenantId?: TenantId;
   status?: RunStatus;
+  /** Only runs whose id starts with this (lower-case) text: how a short id typed in chat is resolved. */
+  idPrefix?: string;
   offset: number;
   limit: number;
 }

@@ -40,6 +40,11 @@ export class MongoItemJournal implements ItemJournal {
     return this.fenced(runId, index, token, { intent });
   }
 
+  async withdrawIntent(runId: RunId, index: number, token: number): Promise<boolean> {
+    const { matchedCount } = await this.entriesCol.updateOne({ _id: key(runId, index), token, result: { $exists: false } }, { $unset: { intent: '' } });
+    return matchedCount === 1;
+  }
+
   async recordCreated(runId: RunId, index: number, token: number, createdId: string): Promise<boolean> {
     return this.fenced(runId, index, token, { createdId });
   }

@@ -66,6 +66,8 @@ export class MongoRunStore implements RunStore {
     }
     if (q.tenantId) filter.$or = [{ sourceTenantId: q.tenantId }, { targetTenantId: q.tenantId }];
     if (q.status) filter.status = q.status;
+    // A range on _id rather than a regex: portable to every backend and served by the _id index.
+    if (q.idPrefix) filter._id = { $gte: q.idPrefix, $lt: `${q.idPrefix}\uffff` };
     const [docs, total] = await Promise.all([
       this.runs.find(filter, { projection: { plan: 0, excluded: 0 } }).sort({ createdAt: -1, _id: -1 }).skip(q.offset).limit(q.limit).toArray(),
       this.runs.countDocuments(filter),

@@ -40,6 +40,8 @@ export interface IntuneTypeSpec {
   updateMethod?: 'PATCH' | 'PUT';
   /** Request body member of the assign action; default `assignments`. */
   assignBodyKey?: string;
+  /** False for objects Intune does not assign (filters): no `$expand=assignments`, no assign call. Default true. */
+  assignable?: false;
   referenceKinds?: readonly ReferenceKind[];
   /** References inside the payload beyond scope tags and assignments. */
   payloadReferences?: (raw: GraphJson) => SubjectReference[];
@@ -70,7 +72,7 @@ export function defineIntuneType(spec: IntuneTypeSpec): SubjectType {
     collectionPath: spec.collectionPath,
     identityField: spec.identityField ?? 'displayName',
     odataTypes: spec.odataTypes,
-    listQuery: spec.listQuery ?? '$expand=assignments',
+    listQuery: spec.listQuery ?? (spec.assignable === false ? '' : '$expand=assignments'),
     detailReads: spec.detailReads ?? [],
     readOnlyFields,
     referenceKinds: spec.referenceKinds ?? INTUNE_REFERENCE_KINDS,
@@ -87,7 +89,9 @@ export function defineIntuneType(spec: IntuneTypeSpec): SubjectType {
           { method: spec.updateMethod ?? 'PATCH', path: objectPath(targetId), body: body(payload, translate) },
         ]
       : refuse('updated'),
-    assignRequest: promotable
+    assignRequest: spec.assignable === false
+      ? () => undefined
+      : promotable
       ? (targetId, assignments, translate): GraphRequestSpec => ({
           method: 'POST',
           path: `${objectPath(targetId)}/assign`,

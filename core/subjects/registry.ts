@@ -1,11 +1,17 @@
 import { SUBJECT_TYPE_KEYS, type SubjectType, type SubjectTypeKey } from './subject-type';
 import { administrativeTemplate } from './types/administrative-template';
+import { assignmentFilter } from './types/assignment-filter';
 import { compliancePolicy } from './types/compliance-policy';
+import { complianceScript } from './types/compliance-script';
 import { conditionalAccessPolicy } from './types/conditional-access-policy';
+import { customAttributeScript } from './types/custom-attribute-script';
 import { deviceConfiguration } from './types/device-configuration';
+import { driverUpdateProfile } from './types/driver-update-profile';
 import { featureUpdateProfile } from './types/feature-update-profile';
+import { namedLocation } from './types/named-location';
 import { powershellScript } from './types/powershell-script';
 import { qualityUpdateProfile } from './types/quality-update-profile';
+import { remediationScript } from './types/remediation-script';
 import { securityIntent } from './types/security-intent';
 import { settingsCatalog } from './types/settings-catalog';
 import { shellScript } from './types/shell-script';
@@ -22,6 +28,12 @@ export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
   conditionalAccessPolicy,
   administrativeTemplate,
   securityIntent,
+  remediationScript,
+  complianceScript,
+  customAttributeScript,
+  driverUpdateProfile,
+  assignmentFilter,
+  namedLocation,
 };
 
 /** The registry entry of a key. */
@@ -41,13 +53,34 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   conditionalAccessPolicy: ['ca', 'conditionalAccess', 'conditionalAccessPolicies'],
   administrativeTemplate: ['admx', 'administrativeTemplates', 'adminTemplate', 'adminTemplates', 'groupPolicy', 'groupPolicyConfigurations'],
   securityIntent: ['intent', 'intents', 'securityIntents', 'securityBaselines'],
+  remediationScript: ['remediation', 'remediations', 'healthScripts', 'deviceHealthScripts', 'proactiveRemediations'],
+  complianceScript: ['complianceScripts', 'deviceComplianceScripts', 'customCompliance'],
+  customAttributeScript: ['customAttribute', 'customAttributes', 'customAttributeScripts', 'deviceCustomAttributeShellScripts'],
+  driverUpdateProfile: ['driver', 'drivers', 'driverUpdate', 'driverUpdates', 'driverUpdateProfiles', 'windowsDriverUpdateProfiles'],
+  assignmentFilter: ['filter', 'filters', 'assignmentFilters'],
+  namedLocation: ['location', 'locations', 'namedLocations'],
 };
 
-/** Folder names (exports, sandbox tenants) that hold a type's objects, besides its collection's last segment. */
+/**
+ * Folder names (exports, sandbox tenants) that hold a type's objects, besides its collection's last segment: the names
+ * the common Intune backup tools write (singular `DeviceConfiguration`, `CompliancePolicies`, `SettingsCatalog`, and
+ * spelled-out names such as `Device Configurations`). Compared without case, spaces, dashes or underscores.
+ */
 const COLLECTION_ALIASES: Partial<Record<SubjectTypeKey, readonly string[]>> = {
-  settingsCatalog: ['settingsCatalog'],
+  settingsCatalog: ['settingsCatalog', 'settingsCatalogPolicies', 'configurationPolicy'],
+  deviceConfiguration: ['deviceConfiguration', 'deviceConfigurationProfiles', 'configurationProfiles'],
+  compliancePolicy: ['compliancePolicies', 'compliancePolicy', 'deviceCompliancePolicy', 'deviceCompliance'],
+  powershellScript: ['powershellScripts', 'deviceManagementScript', 'platformScripts', 'scripts'],
+  shellScript: ['macScripts', 'shellScripts', 'deviceShellScript', 'macOSScripts'],
+  featureUpdateProfile: ['featureUpdates', 'windowsFeatureUpdates', 'featureUpdateProfiles'],
+  qualityUpdateProfile: ['qualityUpdates', 'windowsQualityUpdates', 'qualityUpdateProfiles'],
   conditionalAccessPolicy: ['conditionalAccess', 'conditionalAccessPolicies'],
-  administrativeTemplate: ['administrativeTemplates'],
+  administrativeTemplate: ['administrativeTemplates', 'administrativeTemplate', 'groupPolicyConfiguration'],
+  securityIntent: ['endpointSecurity', 'deviceManagementIntents', 'intents', 'securityBaselines'],
+  remediationScript: ['remediations', 'healthScripts', 'proactiveRemediations', 'deviceHealthScript'],
+  complianceScript: ['complianceScripts', 'deviceComplianceScript'],
+  customAttributeScript: ['customAttributes', 'customAttributeScripts', 'macCustomAttributes'],
+  driverUpdateProfile: ['driverUpdates', 'windowsDriverUpdates', 'driverUpdateProfiles'],
 };
 
 /** Case, spaces, dashes and underscores do not matter in names typed or found on disk. */
@@ -98,6 +131,15 @@ const BY_COLLECTION = new Map<string, SubjectType>(
 /** The type whose collection (or well-known folder name) is `lastPathSegment`, e.g. `deviceConfigurations`. */
 export function subjectTypeByCollection(lastPathSegment: string): SubjectType | undefined {
   return BY_COLLECTION.get(simplify(lastPathSegment));
+}
+
+const BY_COLLECTION_KEY = new Map<string, SubjectType>(
+  Object.values(SUBJECT_TYPES).map((type) => [type.collectionPath.replace(/^\/(beta|v1\.0)\//, '').toLowerCase(), type] as const),
+);
+
+/** The type whose versionless collection path is `key`, e.g. `deviceManagement/deviceConfigurations` (any case). */
+export function subjectTypeByCollectionKey(key: string): SubjectType | undefined {
+  return BY_COLLECTION_KEY.get(key.toLowerCase());
 }
 
 /** `#microsoft.graph.X` and `microsoft.graph.x` are the same type for lookup. */

@@ -12,6 +12,12 @@ export const SUBJECT_TYPE_KEYS = [
   'conditionalAccessPolicy',
   'administrativeTemplate',
   'securityIntent',
+  'remediationScript',
+  'complianceScript',
+  'customAttributeScript',
+  'driverUpdateProfile',
+  'assignmentFilter',
+  'namedLocation',
 ] as const;
 export type SubjectTypeKey = (typeof SUBJECT_TYPE_KEYS)[number];
 

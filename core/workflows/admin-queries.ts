@@ -2,7 +2,7 @@ import { visibleTenant, type ActorContext } from '../access/actor-context';
 import type { Tenant } from '../access/model';
 import { hasWorkspaceCapability, requireWorkspaceCapability } from '../access/policy';
 import type { AuditEvent } from '../audit/model';
-import { NotFound } from '../errors';
+import { InvalidInput, NotFound } from '../errors';
 import type { RunId, TenantId } from '../ids';
 import type { SnapshotHeader } from '../inventory/snapshot-store';
 import type { PromotionRun, RunItemResult, RunStatus } from '../runs/model';
@@ -16,7 +16,7 @@ const isAdmin = (ctx: ActorContext) => hasWorkspaceCapability(ctx.actor, 'WORKSP
 export async function listRuns(
   deps: WorkflowDeps,
   ctx: ActorContext,
-  q: { tenantId?: TenantId; status?: RunStatus; offset: number; limit: number },
+  q: { tenantId?: TenantId; status?: RunStatus; idPrefix?: string; offset: number; limit: number },
 ): Promise<{ runs: RunListEntry[]; total: number }> {
   requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_VIEW');
   // A filter naming a tenant the actor cannot see is answered like one that does not exist, as `runs for <name>` is.
@@ -26,9 +26,30 @@ export async function listRuns(
     ...(isAdmin(ctx) ? {} : { visibleTenantIds: ctx.visibleTenants.map((t) => t.id) }),
     ...(tenant ? { tenantId: tenant.id } : {}),
     ...(q.status ? { status: q.status } : {}),
+    ...(q.idPrefix ? { idPrefix: q.idPrefix } : {}),
     offset: q.offset,
     limit: q.limit,
   });
+}
+
+/** Fewest characters of a run id that `run` accepts as a prefix. */
+export const MIN_RUN_ID_PREFIX = 6;
+const FULL_RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The run a typed id means: a full id as it is, or the one run the actor may see whose id starts with a prefix of at
+ * least six characters. Too short or shared by several runs is refused in words; none is NotFound.
+ */
+export async function resolveRunId(deps: WorkflowDeps, ctx: ActorContext, typed: string): Promise<RunId> {
+  const id = typed.trim().toLowerCase();
+  if (FULL_RUN_ID.test(id)) return id as RunId;
+  if (id.length < MIN_RUN_ID_PREFIX) {
+    throw new InvalidInput(`"${typed.slice(0, 40)}" is too short for a run id: type at least ${MIN_RUN_ID_PREFIX} characters of it. "runs" lists recent runs with their short ids.`);
+  }
+  const { runs } = await listRuns(deps, ctx, { offset: 0, limit: 2, idPrefix: id });
+  if (runs.length === 0) throw new NotFound('run');
+  if (runs.length > 1) throw new InvalidInput(`Several runs start with "${id}"; type more of the id. "runs" lists them.`);
+  return runs[0]!.id;
 }
 
 /** One run with a page of its items; a run outside the actor's scope is NotFound, exactly like an unknown id. */

@@ -5,6 +5,7 @@ import { buildComparePreview } from '../compare/build-compare-preview';
 import type { ComparePreview, CompareSelection } from '../compare/model';
 import { InvalidInput } from '../errors';
 import type { InventorySnapshot } from '../inventory/model';
+import type { AppliedMapping } from '../mappings/model';
 import { emptySnapshot } from '../preflight/evidence';
 import { SUBJECT_TYPE_KEYS, type SubjectTypeKey } from '../subjects/subject-type';
 import type { WorkflowDeps } from './deps';
@@ -25,6 +26,8 @@ export interface Comparison {
   target: Tenant;
   sourceSnapshot: InventorySnapshot;
   targetSnapshot: InventorySnapshot;
+  /** The pair's managed mappings the preview judged references with. */
+  mappings: AppliedMapping[];
   preview: ComparePreview;
 }
 
@@ -40,9 +43,10 @@ export function resolvePair(ctx: ActorContext, sourceTenantId: string, targetTen
 /** Compares two tenants from their snapshots, refreshing snapshots that are missing, stale or asked for. */
 export async function compareTenants(deps: WorkflowDeps, ctx: ActorContext, request: CompareRequest): Promise<Comparison> {
   const { source, target } = resolvePair(ctx, request.sourceTenantId, request.targetTenantId);
-  const [sourceSnapshot, targetSnapshot] = await Promise.all([
+  const [sourceSnapshot, targetSnapshot, mappings] = await Promise.all([
     currentSnapshot(deps, source, request.refresh ?? false),
     currentSnapshot(deps, target, request.refresh ?? false),
+    appliedMappings(deps, source, target),
   ]);
   const types = request.types.length > 0 ? [...new Set(request.types)].sort() : [...SUBJECT_TYPE_KEYS];
   const selection: CompareSelection = {
@@ -51,8 +55,14 @@ export async function compareTenants(deps: WorkflowDeps, ctx: ActorContext, requ
     types: request.types.length > 0 ? types : [],
     includeAssignments: request.includeAssignments,
   };
-  const preview = buildComparePreview({ selection, source: sourceSnapshot, target: targetSnapshot, typesInScope: types });
-  return { source, target, sourceSnapshot, targetSnapshot, preview };
+  const preview = buildComparePreview({ selection, source: sourceSnapshot, target: targetSnapshot, typesInScope: types, mappings });
+  return { source, target, sourceSnapshot, targetSnapshot, mappings, preview };
+}
+
+/** The pair's managed mappings as compare, preflight and verification judge references with them. */
+export async function appliedMappings(deps: WorkflowDeps, source: Tenant, target: Tenant): Promise<AppliedMapping[]> {
+  const stored = await deps.mappings.list(source.workspaceId, source.id, target.id);
+  return stored.map((m) => ({ kind: m.kind, sourceId: m.sourceId, targetId: m.targetId }));
 }
 
 /** Reads a snapshot as it is, without refreshing (preflight and execution must judge the evidence the operator saw). */
@@ -60,7 +70,12 @@ export async function storedSnapshot(deps: WorkflowDeps, tenant: Tenant): Promis
   return (await deps.snapshots.get(tenant.workspaceId, tenant.id)) ?? emptySnapshot(tenant.workspaceId, tenant.id);
 }
 
-async function currentSnapshot(deps: WorkflowDeps, tenant: Tenant, forceRefresh: boolean): Promise<InventorySnapshot> {
+/**
+ * The snapshot a chat command reads, as compare reads it: refreshed (and waited for, up to `refreshWaitMs`) when it is
+ * missing, older than the freshness window, or asked for; a failed one is retried after a while. Right after start-up,
+ * before the first inventory sync finished, this waits for it instead of answering from an empty inventory.
+ */
+export async function currentSnapshot(deps: WorkflowDeps, tenant: Tenant, forceRefresh = false): Promise<InventorySnapshot> {
   const existing = await deps.snapshots.get(tenant.workspaceId, tenant.id);
   const now = deps.now().getTime();
   const needsRefresh =

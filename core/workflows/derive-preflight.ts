@@ -6,7 +6,7 @@ import { classifyPreflight } from '../preflight/classify-preflight';
 import type { AppliedMapping, PromotionPreflight } from '../preflight/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
 import { SUBJECT_TYPE_KEYS, type SubjectTypeKey } from '../subjects/subject-type';
-import { storedSnapshot } from './compare-tenants';
+import { appliedMappings, storedSnapshot } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
 
 /** A preflight with the snapshots it was derived from. */
@@ -24,14 +24,13 @@ const isPromotable = (type: SubjectTypeKey) => {
 
 /** Derives the preflight from the stored snapshots and the pair's managed mappings; pure apart from the reads. */
 export async function derivePreflight(deps: WorkflowDeps, source: Tenant, target: Tenant, selection: CompareSelection): Promise<DerivedPreflight> {
-  const [sourceSnapshot, targetSnapshot, stored] = await Promise.all([
+  const [sourceSnapshot, targetSnapshot, mappings] = await Promise.all([
     storedSnapshot(deps, source),
     storedSnapshot(deps, target),
-    deps.mappings.list(source.workspaceId, source.id, target.id),
+    appliedMappings(deps, source, target),
   ]);
-  const mappings = stored.map((m) => ({ kind: m.kind, sourceId: m.sourceId, targetId: m.targetId }));
   const typesInScope = selection.types.length > 0 ? selection.types : [...SUBJECT_TYPE_KEYS];
-  const preview = buildComparePreview({ selection, source: sourceSnapshot, target: targetSnapshot, typesInScope });
+  const preview = buildComparePreview({ selection, source: sourceSnapshot, target: targetSnapshot, typesInScope, mappings });
   const preflight = classifyPreflight({
     preview,
     source: sourceSnapshot,

@@ -7,7 +7,7 @@ import { findReferenceObject, type ReferenceObjectRef } from '../mappings/find-r
 import type { ReferenceMapping } from '../mappings/model';
 import { REFERENCE_KIND_LABELS, type ReferenceKind } from '../subjects/references';
 import { authorised } from './audit-forbidden';
-import { resolvePair, storedSnapshot } from './compare-tenants';
+import { currentSnapshot, resolvePair } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
 
 /** A source → target tenant pair as a request names it: ids already looked up, nothing trusted yet. */
@@ -58,14 +58,15 @@ export async function authoriseMappingPair(deps: WorkflowDeps, ctx: ActorContext
 }
 
 /**
- * Maps a source reference object to a target object of the same kind, both looked up in the stored snapshots
+ * Maps a source reference object to a target object of the same kind, both looked up in the snapshots as compare
+ * reads them (waiting for a first inventory right after start-up)
  * (never "first match" for a name); replaces the pair's earlier mapping of that object. Audited.
  */
 export async function saveMapping(deps: WorkflowDeps, ctx: ActorContext, request: SaveMappingRequest): Promise<SavedMapping> {
   const pair = await authoriseMappingPair(deps, ctx, 'mapping.save', request);
   const [sourceSnapshot, targetSnapshot, existing] = await Promise.all([
-    storedSnapshot(deps, pair.source),
-    storedSnapshot(deps, pair.target),
+    currentSnapshot(deps, pair.source),
+    currentSnapshot(deps, pair.target),
     deps.mappings.list(ctx.workspace.id, pair.source.id, pair.target.id),
   ]);
   const from = findReferenceObject(sourceSnapshot.referenceObjects, request.kind, request.source, { tenantName: pair.source.displayName });
@@ -98,7 +99,7 @@ export async function saveMapping(deps: WorkflowDeps, ctx: ActorContext, request
 /** The pair's mappings by kind then source name, each flagged when its target object is gone from the target's inventory. */
 export async function listMappings(deps: WorkflowDeps, ctx: ActorContext, request: PairRequest): Promise<MappingPair & { mappings: ListedMapping[] }> {
   const pair = await authoriseMappingPair(deps, ctx, 'mapping.list', request);
-  const [targetSnapshot, stored] = await Promise.all([storedSnapshot(deps, pair.target), deps.mappings.list(ctx.workspace.id, pair.source.id, pair.target.id)]);
+  const [targetSnapshot, stored] = await Promise.all([currentSnapshot(deps, pair.target), deps.mappings.list(ctx.workspace.id, pair.source.id, pair.target.id)]);
   const present = new Set(targetSnapshot.referenceObjects.map((o) => `${o.kind}\u0000${o.id}`));
   return { ...pair, mappings: stored.map((mapping) => ({ mapping, targetExists: present.has(`${mapping.kind}\u0000${mapping.targetId}`) })) };
 }
@@ -109,7 +110,7 @@ export async function listMappings(deps: WorkflowDeps, ctx: ActorContext, reques
  */
 export async function removeMapping(deps: WorkflowDeps, ctx: ActorContext, request: RemoveMappingRequest): Promise<MappingPair & { removed: ReferenceMapping }> {
   const pair = await authoriseMappingPair(deps, ctx, 'mapping.remove', request);
-  const [sourceSnapshot, stored] = await Promise.all([storedSnapshot(deps, pair.source), deps.mappings.list(ctx.workspace.id, pair.source.id, pair.target.id)]);
+  const [sourceSnapshot, stored] = await Promise.all([currentSnapshot(deps, pair.source), deps.mappings.list(ctx.workspace.id, pair.source.id, pair.target.id)]);
   const ofKind = stored.filter((m) => m.kind === request.kind);
   const matches = (m: ReferenceMapping): boolean => {
     if ('id' in request.source) return m.sourceId.toLowerCase() === request.source.id.toLowerCase();
@@ -121,7 +122,7 @@ export async function removeMapping(deps: WorkflowDeps, ctx: ActorContext, reque
   const label = REFERENCE_KIND_LABELS[request.kind].toLowerCase();
   const named = 'id' in request.source ? request.source.id.slice(0, 64) : `"${request.source.name.slice(0, 120)}"`;
   const direction = `from ${pair.source.displayName} to ${pair.target.displayName}`;
-  const listHint = `Type \`mappings ${pair.source.displayName} to ${pair.target.displayName}\` to list them.`;
+  const listHint = `Type "mappings ${pair.source.displayName} to ${pair.target.displayName}" to list them.`;
   if (found.length > 1) throw new InvalidInput(`Several ${label} mappings ${direction} match ${named}. ${listHint}`);
   const removed = found[0];
   if (!removed || !(await deps.mappings.remove(ctx.workspace.id, pair.source.id, pair.target.id, removed.kind, removed.sourceId))) {

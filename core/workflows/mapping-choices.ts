@@ -6,6 +6,7 @@ import { rankCandidates } from '../mappings/rank-candidates';
 import type { MappingGap } from '../preflight/model';
 import type { ReferenceKind, ReferenceObject } from '../subjects/references';
 import type { SubjectTypeKey } from '../subjects/subject-type';
+import { currentSnapshot } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
 import { derivePreflight } from './derive-preflight';
 import { authoriseMappingPair, type MappingPair } from './manage-mappings';
@@ -33,7 +34,7 @@ export interface MappingChoices extends MappingPair {
 
 /**
  * Re-resolves and re-authorises the pair (baselines manage, view on both), re-derives the preflight from the
- * stored snapshots and offers the target's objects of that kind; reads only, writes nothing.
+ * snapshots as compare reads them and offers the target's objects of that kind; reads only, writes nothing.
  */
 export async function mappingChoices(deps: WorkflowDeps, ctx: ActorContext, request: MappingChoicesRequest): Promise<MappingChoices> {
   const pair = await authoriseMappingPair(deps, ctx, 'mapping.open', request.selection);
@@ -43,6 +44,8 @@ export async function mappingChoices(deps: WorkflowDeps, ctx: ActorContext, requ
     types: [...new Set(request.selection.types)].sort(),
     includeAssignments: request.selection.includeAssignments,
   };
+  // A snapshot not there yet (right after start-up) is waited for as compare waits; the preflight then reads it.
+  await Promise.all([currentSnapshot(deps, pair.source), currentSnapshot(deps, pair.target)]);
   const [derived, stored] = await Promise.all([
     derivePreflight(deps, pair.source, pair.target, selection),
     deps.mappings.list(ctx.workspace.id, pair.source.id, pair.target.id),

@@ -1,3 +1,4 @@
+import { blockedReasonText, mappingGapText } from '../preflight/reason-text';
 import { randomUUID } from 'node:crypto';
 import type { ActorContext } from '../access/actor-context';
 import type { Tenant } from '../access/model';
@@ -168,7 +169,8 @@ function excludedSubjects({ preflight }: DerivedPreflight): ExcludedSubject[] {
       type: i.type,
       displayName: i.displayName,
       outcome: i.outcome === 'blocked' ? 'blocked' : 'manual_mapping_required',
-      why: i.blockedDetail ?? (i.gaps ?? []).map((g) => `${g.kind} ${g.sourceName ?? g.sourceId}: ${g.problem}`).join('; '),
+      // The preflight card's own sentences: the run detail must not show codes, paths or ids the preflight did not.
+      why: i.blockedReason ? blockedReasonText(i.blockedReason) : (i.gaps ?? []).map(mappingGapText).join(' '),
     }));
   const others: ExcludedSubject[] = preflight.excluded.map((e) => ({ type: e.key.type, displayName: e.key.displayName, outcome: 'excluded', why: e.why }));
   return [...notReady, ...others].slice(0, 2000);

@@ -22,6 +22,7 @@ import { MongoSnapshotStore } from '../../core/store/mongo-snapshot-store';
 import { BENCH_WORKSPACE } from './bench-snapshots';
 import type { BenchMongo } from './bench-mongo';
 import { MemorySnapshotStore } from './memory-snapshot-store';
+import { jsonLogger } from '../../core/logging/logger';
 
 /** Members of the bench workspace. */
 export const BENCH_ACTORS = {
@@ -112,6 +113,7 @@ export async function benchWorld(
     refreshWaitMs: 0,
     now,
     demoMode: false,
+    logger: jsonLogger({ write: () => undefined }),
     log: () => undefined,
   };
   const tenant = async (id: string) => (await directory.getTenant(BENCH_WORKSPACE, TenantId(id)))!;

@@ -9,6 +9,7 @@ import { actionInvoke, FakeChannel, messageActivity, postActivity, type Sender }
 import { stats } from './measure';
 import { figure, type BenchFigure } from './results';
 import type { BenchContext } from './run';
+import { jsonLogger } from '../../core/logging/logger';
 
 const OPERATOR: Sender = { aadObjectId: 'demo-operator', name: 'Demo Operator' };
 const COMPARE = 'compare Contoso Staging to Contoso Production';
@@ -62,7 +63,7 @@ async function warmSnapshots(system: Awaited<ReturnType<typeof startSystem>>, ti
 export async function chatLatencyFigures(ctx: BenchContext, rounds = 60, warmup = 5): Promise<BenchFigure[]> {
   const { name, uri } = await ctx.mongo.database('chat');
   const channel = await new FakeChannel().start();
-  const system = await startSystem(parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: uri, MONGODB_DB: name }), () => undefined);
+  const system = await startSystem(parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: uri, MONGODB_DB: name }), jsonLogger({ write: () => undefined }));
   try {
     const url = `http://127.0.0.1:${system.port}`;
     await warmSnapshots(system);

@@ -112,5 +112,20 @@ export async function graphRequestFigures(subjects = 1000): Promise<BenchFigure[
       }),
     );
   }
+  const promotable = TYPES.filter((t) => !t.notPromotableReason);
+  figures.push(
+    figure({
+      id: 'governed-types',
+      item: 2,
+      title: 'Governed subject types read by each full sync above',
+      value: TYPES.length,
+      unit: 'types',
+      reference: null,
+      target: null,
+      notes:
+        `${promotable.length} promotable (${promotable.map((t) => t.key).join(', ')}); compared only: ` +
+        `${TYPES.filter((t) => t.notPromotableReason).map((t) => t.key).join(', ')}. Each adds at least one list request to the sync's minimum.`,
+    }),
+  );
   return figures;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_FOUND_TEXT } from '../../bot/answers';
-import { actionsByVerb, cardText, expectValidCard, factValue } from '../support/cards';
+import { actionsByVerb, cardText, expectValidCard, factValue, texts } from '../support/cards';
 import { cardOf, useDemoChat } from '../support/chat';
 import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
 
@@ -63,7 +63,7 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
     const compare = await demo.chat.card('compare Contoso Staging to Contoso Production', 'demo-viewer');
     const action = actionsByVerb(compare, 'preflight.generate')[0]!;
     expect(action.isEnabled).toBe(false);
-    expect(cardText(compare)).toContain('baselines manage right');
+    expect(cardText(compare)).toContain('preparing or starting a promotion needs the permission to manage promotions in this workspace. Ask a workspace admin (Demo Admin) to grant it.');
     const forced = await demo.chat.press(action, 'demo-viewer');
     expect(forced).toMatchObject({ kind: 'error', statusCode: 403 });
     const audit = await demo.bot.system.db.collection('auditEvents').find({ action: 'action.forbidden', actorId: 'demo-viewer' }).toArray();
@@ -98,22 +98,34 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
     expect(tampered.status).toBe(404);
   });
 
-  it('a tenant that cannot be read shows its stale snapshot and why, and nothing is ready', async () => {
+  it('a compare against a tenant that was never read names it and why, shows no counts and no preflight, and offers Sync and try again', async () => {
     const synced = await demo.chat.card('sync Contoso Lab');
-    expect(cardText(synced)).toContain('could not be read');
+    expect(cardText(synced)).toContain('Microsoft Graph was unavailable for this tenant (HTTP 503)');
     const compare = await demo.chat.card('compare Contoso Staging to Contoso Lab');
-    expect(cardText(compare)).toMatch(/never read|stale/);
-    const preflight = cardOf(await demo.chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
-    expect(factValue(preflight, 'Ready')).toBe('0');
-    expect(cardText(preflight)).toMatch(/never been inventoried|stale/);
-    expect(actionsByVerb(preflight, 'preflight.execute')[0]?.isEnabled).toBe(false);
+    expectValidCard(compare);
+    expect(cardText(compare)).toContain('Contoso Lab could not be read');
+    expect(cardText(compare)).toContain('Target: Contoso Lab');
+    expect(cardText(compare)).toContain('Microsoft Graph was unavailable for this tenant (HTTP 503) on every attempt.');
+    expect(factValue(compare, 'Missing in target')).toBeUndefined();
+    expect(factValue(compare, 'In sync')).toBeUndefined();
+    expect(actionsByVerb(compare, 'preflight.generate')).toEqual([]);
+    const retry = cardOf(await demo.chat.press(actionsByVerb(compare, 'compare.refresh')[0]!));
+    expect(cardText(retry)).toContain('Contoso Lab could not be read');
   });
 
-  it('Details shows the setting-level differences with both values, never raw JSON', async () => {
+  /** Compares Staging to Production and presses Details on the subject's row, on whichever page it is. */
+  async function detailsOf(displayName: string) {
     const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
-    const details = actionsByVerb(compare, 'compare.details').find((a) => (a.data as any).subject.displayName === 'Win - Device Restrictions')!;
+    const next = actionsByVerb(compare, 'compare.page').find((a) => (a.data as any).page === 2);
+    const pages = next ? [compare, cardOf(await demo.chat.press(next))] : [compare];
+    const details = pages.flatMap((p) => actionsByVerb(p, 'compare.details')).find((a) => (a.data as any).subject.displayName === displayName)!;
     const card = cardOf(await demo.chat.press(details));
     expectValidCard(card);
+    return card;
+  }
+
+  it('Details shows the setting-level differences with both values, never raw JSON', async () => {
+    const card = await detailsOf('Win - Device Restrictions');
     const text = cardText(card);
     expect(text).toMatch(/passwordMinimumLength/);
     expect(text).toContain('12');
@@ -121,11 +133,60 @@ describe('compare and preflight in chat (demo tenants over the Bot Framework pro
     expect(text).not.toContain('{"');
   });
 
+  it('Details of a subject missing in the target lists each setting it would create once, and its assignments by name', async () => {
+    const card = await detailsOf('Win - Defender Antivirus');
+    const text = cardText(card);
+    expect(text).toMatch(/Missing in target · \d+ settings would be created · assignments differ/);
+    // The seven Defender settings, one row each, without the vendor prefix or any of their plumbing.
+    expect(texts(card).filter((t) => t.startsWith('defender_'))).toHaveLength(7);
+    expect(text).toContain('defender_allowrealtimemonitoring');
+    expect(text).toContain('include group Intune - Pilot Devices');
+    expect(text).not.toMatch(/@odata\.type|settingValueTemplateReference|children|device_vendor_msft/);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+  });
+
+  it('Conditional Access details name the groups and locations the policy points at', async () => {
+    const text = cardText(await detailsOf('CA - Block access outside Contoso HQ'));
+    expect(text).toContain('CA - Break Glass Accounts');
+    expect(text).toContain('Contoso HQ');
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+  });
+
+  it('the CSV export has one row per differing setting', async () => {
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
+    const url = JSON.stringify(compare).match(/http:\/\/localhost:\d+\/exports\?token=[^"]+/)![0];
+    const csv = await (await fetch(url)).text();
+    expect(csv.split('\r\n')[0]).toBe('type,name,compareState,outcome,reason,gaps,setting,sourceValue,targetValue');
+    expect(csv).toContain('deviceConfiguration,Win - Device Restrictions,different,,,,passwordMinimumLength,12,8');
+  });
+
   it('differences beyond one page are reached with Next', async () => {
-    const compare = await demo.chat.card('compare Contoso Staging to Contoso Lab');
+    const compare = await demo.chat.card('compare Contoso Staging to Contoso Production');
     expect(cardText(compare)).toContain('Page 1 of 2');
     const next = actionsByVerb(compare, 'compare.page').find((a) => (a.data as any).page === 2)!;
     const second = cardOf(await demo.chat.press(next));
     expect(cardText(second)).toContain('Page 2 of 2');
+  });
+
+  it('a typo or the arrow the cards use gets an answer, not the whole help card', async () => {
+    const typo = await demo.chat.card('comapre Contoso Staging to Contoso Production');
+    expectValidCard(typo);
+    expect(cardText(typo)).toContain('Did you mean "compare"?');
+    expect(cardText(typo)).toContain('Example: compare Contoso Staging to Contoso Production');
+    expect(actionsByVerb(typo, 'help.show')).toHaveLength(1);
+    const arrow = await demo.chat.card('compare Contoso Staging → Contoso Production');
+    expect(cardText(arrow)).toContain('Compare preview');
+    const emoji = await demo.chat.card('🙂');
+    expect(cardText(emoji)).toContain('I did not understand that');
+    expect(cardText(emoji)).not.toContain('«source»');
+    const help = cardOf(await demo.chat.press(actionsByVerb(emoji, 'help.show')[0]!));
+    expect(cardText(help)).toContain('compare «source» to «target»');
+  });
+
+  it('a misused command answers with its usage and an example, in words', async () => {
+    const card = await demo.chat.card('runs status exploded');
+    expect(cardText(card)).toContain('"exploded" is not a run status');
+    expect(cardText(card)).toContain('Usage: runs [for «tenant»] [status «status»] [page «n»]');
+    expect(cardText(card)).not.toMatch(/Invalid enum|Expected '/);
   });
 });

@@ -32,7 +32,7 @@ describe('managed mappings from chat (demo tenants over the Bot Framework protoc
 
   it('the viewer cannot map: the command and a forced Save mapping are refused, audited, and nothing is stored', async () => {
     const refused = await demo.chat.card(MAP_FINANCE_LAPTOPS, 'demo-viewer');
-    expect(cardText(refused)).toContain('baselines manage right');
+    expect(cardText(refused)).toContain('needs the permission to manage promotions in this workspace');
 
     const gap = mapActionFor(await preflightCard(), financeLaptops.id)!;
     const forced = await demo.chat.click('mapping.save', { ...(gap.data as object), [CARD_INPUT_IDS.mappingTarget]: allCorporateDevices.id }, 'demo-viewer');
@@ -134,6 +134,18 @@ describe('managed mappings from chat (demo tenants over the Bot Framework protoc
     expect(created).toBeDefined();
     const groupIds = (created!.assignments as any[]).map((a) => a.target.groupId);
     expect(groupIds).toEqual([allCorporateDevices.id]);
+
+    // The next compare judges the assignment through the mapping: In sync, and nothing is offered again.
+    expect(run.verified).toBe(readyBefore + 1);
+    await demo.chat.card('sync Contoso Production');
+    const compareAgain = await demo.chat.card('compare Contoso Staging to Contoso Production');
+    expectValidCard(compareAgain);
+    const compareText = cardText(compareAgain);
+    expect(compareText).toContain('1 subject is in sync through managed mappings');
+    expect(compareText).not.toContain('Win - Compliance Finance');
+    const preflightAgain = cardOf(await demo.chat.press(actionsByVerb(compareAgain, 'preflight.generate')[0]!));
+    expect(factValue(preflightAgain, 'Ready')).toBe('0');
+    expect(cardText(preflightAgain)).not.toContain('Win - Compliance Finance');
   });
 
   it('mappings lists the pair\'s mappings with who mapped them, and flags a target that no longer exists', async () => {
@@ -184,6 +196,6 @@ describe('managed mappings from chat (demo tenants over the Bot Framework protoc
 
   it('help lists map, mappings and unmap', async () => {
     const help = JSON.stringify((await demo.chat.say('help')).attachments?.[0]?.content);
-    for (const usage of ['map <kind>', 'mappings <source> to <target>', 'unmap <kind>']) expect(help).toContain(usage);
+    for (const usage of ['map «kind»', 'mappings «source» to «target»', 'unmap «kind»']) expect(help).toContain(usage);
   });
 });

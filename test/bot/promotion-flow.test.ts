@@ -15,12 +15,29 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
     return cardOf(await demo.chat.press(actionsByVerb(compare, 'preflight.generate')[0]!, who));
   }
 
-  it('a paused workspace refuses the confirm with the reason, and resume allows it again', async () => {
+  it('a paused workspace shows the pause on the preflight and the confirmation, with Execute and the promote action disabled', async () => {
+    const before = await preflightCard();
+    const confirmBefore = cardOf(await demo.chat.press(actionsByVerb(before, 'preflight.execute')[0]!));
     const paused = await demo.chat.card('pause promotions change freeze', 'demo-admin');
     expect(cardText(paused)).toContain('Promotions paused');
     expect(cardText(await demo.chat.card('runs', 'demo-operator'))).toContain('change freeze');
-    const confirm = cardOf(await demo.chat.press(actionsByVerb(await preflightCard(), 'preflight.execute')[0]!));
-    expect(cardText(confirm)).toContain('change freeze');
+
+    const preflight = await preflightCard();
+    expectValidCard(preflight);
+    expect(cardText(preflight)).toContain('Promotions paused by Demo Admin: change freeze');
+    expect(actionsByVerb(preflight, 'preflight.execute')[0]?.isEnabled).toBe(false);
+    // Pressing Execute on a card rendered before the pause keeps a preflight in place, not a card without buttons.
+    const pressed = cardOf(await demo.chat.press(actionsByVerb(before, 'preflight.execute')[0]!));
+    expect(cardText(pressed)).toContain('Promotion preflight');
+    expect(cardText(pressed)).toContain('Promotions paused by Demo Admin: change freeze');
+    expect(actionsByVerb(pressed, 'compare.refresh')).toHaveLength(1);
+    // Confirming a confirmation shown before the pause: the same confirmation, now paused, its promote action disabled.
+    const confirm = cardOf(await demo.chat.press(actionsByVerb(confirmBefore, 'promotion.confirm')[0]!));
+    expectValidCard(confirm);
+    expect(cardText(confirm)).toContain('Confirm promotion');
+    expect(cardText(confirm)).toContain('Promotions paused by Demo Admin: change freeze');
+    expect(actionsByVerb(confirm, 'promotion.confirm')[0]?.isEnabled).toBe(false);
+    expect(cardText(confirm)).not.toContain('demo-admin');
     expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(0);
     await demo.chat.card('resume promotions', 'demo-admin');
   });
@@ -44,7 +61,9 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
     expectValidCard(confirmCard);
     expect(cardText(confirmCard)).toContain('Only Contoso Production is changed. Contoso Staging is read, never written.');
     expect(factValue(confirmCard, 'Ready to promote')).toBe(String(ready.length));
+    for (const subject of ready.slice(0, 5)) expect(cardText(confirmCard)).toContain(subject.displayName);
     const confirm = actionsByVerb(confirmCard, 'promotion.confirm')[0]!;
+    expect(confirm.title).toBe(`Promote ${ready.length} to Contoso Production`);
 
     const answers = await Promise.all(Array.from({ length: 5 }, () => demo.chat.press(confirm, 'demo-operator', 'run-card-1')));
     const queued = answers.map(cardOf).filter((c) => cardText(c).includes('Queued'));
@@ -59,8 +78,9 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
 
     const updates = await demo.channel.waitFor((a) => a.method === 'PUT' && a.path.endsWith('/run-card-1'));
     expect(JSON.stringify(updates.activity)).toContain(runId);
-    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion run succeeded'));
-    expect(final.activity.entities?.[0]?.type).toBe('mention');
+    const final = await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Promotion finished'));
+    expect(final.activity.attachments).toHaveLength(1);
+    expect(final.activity.attachments[0].content.msteams.entities[0]).toMatchObject({ type: 'mention', mentioned: { id: '29:demo-operator' } });
 
     await demo.chat.card('sync Contoso Production');
     const after = await demo.chat.card('compare Contoso Staging to Contoso Production');
@@ -81,6 +101,13 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
     expectValidCard(detail);
     expect(cardText(detail)).toContain('Win - Device Restrictions');
 
+    // The runs list shows the short id, and any unique prefix of at least six characters opens the run.
+    expect(cardText(await demo.chat.card('runs'))).toContain(`Run ${runId.slice(0, 8)}`);
+    const byShortId = await demo.chat.card(`run ${runId.slice(0, 8)}`);
+    expect(cardText(byShortId)).toContain(`Run ${runId.slice(0, 8)}`);
+    expect(cardText(await demo.chat.card(`run ${runId.slice(0, 6).toUpperCase()}`))).toContain('Win - Device Restrictions');
+    expect(cardText(await demo.chat.card('run 12345'))).toContain('type at least 6 characters of it. "runs" lists recent runs with their short ids.');
+
     const replay = cardOf(await demo.chat.press(confirm));
     expect(cardText(replay)).toContain('already used');
     expect(await demo.bot.system.db.collection('runs').countDocuments()).toBe(1);
@@ -95,13 +122,17 @@ describe('promotion from chat: preflight → execute → confirm → queued run 
     const foreign = await demo.chat.card(`run ${runId}`, 'demo-fabrikam');
     const unknown = await demo.chat.card('run 00000000-0000-4000-8000-000000000000', 'demo-fabrikam');
     expect(cardText(foreign)).toBe(cardText(unknown));
+    const foreignPrefix = await demo.chat.card(`run ${runId.slice(0, 8)}`, 'demo-fabrikam');
+    expect(cardText(foreignPrefix)).toBe(cardText(unknown));
+    expect(cardText(unknown)).toContain('Type "runs" to see recent runs with their short ids.');
     const audit = await demo.chat.card('audit', 'demo-admin');
     expectValidCard(audit);
     const text = cardText(audit);
-    for (const action of ['promotion.execute.completed', 'promotion.execute.started', 'promotion.preflight.generated', 'controls.promotions.resumed', 'controls.promotions.paused']) {
+    for (const action of ['Promotion run finished', 'Promotion run started', 'Preflight generated', 'Promotions resumed', 'Promotions paused']) {
       expect(text).toContain(action);
     }
-    expect(text.indexOf('promotion.execute.completed')).toBeLessThan(text.indexOf('promotion.execute.started'));
+    expect(text.indexOf('Promotion run finished')).toBeLessThan(text.indexOf('Promotion run started'));
+    expect(text).not.toMatch(/promotion\.execute|action\.forbidden|demo-admin|demo-operator|manualMapping|partially_succeeded/);
     const denied = await demo.chat.card('audit', 'demo-viewer');
     expect(cardText(denied)).toContain('Only workspace admins');
   });

@@ -19,7 +19,16 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
   async function compareState() {
     await demo.chat.card('sync Contoso Production');
     const card = await demo.chat.card('compare Contoso Staging to Contoso Production');
-    return { facts: facts(card), fingerprint: cardText(card).match(/Fingerprint \w+/)?.[0], card };
+    const fingerprint = (actionsByVerb(card, 'preflight.generate')[0]?.data as { compareFingerprint?: string } | undefined)?.compareFingerprint;
+    expect(fingerprint).toMatch(/^[0-9a-f]{16,}$/);
+    return { facts: facts(card), fingerprint, card };
+  }
+
+  /** The full id of the run a card shows by its short id. */
+  async function fullId(short: string | undefined): Promise<string> {
+    const runs = await db().collection('runs').find({ _id: { $regex: `^${short}` } as never }).toArray();
+    expect(runs).toHaveLength(1);
+    return String(runs[0]!._id);
   }
 
   async function promote(): Promise<string> {
@@ -27,7 +36,7 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
     const preflight = cardOf(await demo.chat.press(actionsByVerb(card, 'preflight.generate')[0]!));
     const confirm = cardOf(await demo.chat.press(actionsByVerb(preflight, 'preflight.execute')[0]!));
     const queued = cardOf(await demo.chat.press(actionsByVerb(confirm, 'promotion.confirm')[0]!));
-    const runId = String(factValue(queued, 'Run'));
+    const runId = await fullId(factValue(queued, 'Run'));
     expect((await waitForRun(demo.bot, runId)).status).toBe('succeeded');
     return runId;
   }
@@ -49,8 +58,7 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
     const runCard = cardOf(await demo.chat.press(actionsByVerb(confirm, 'undo.confirm')[0]!, who, 'undo-card-1'));
     expectValidCard(runCard);
     expect(cardText(runCard)).toContain('Undo run');
-    const undoRunId = String(factValue(runCard, 'Run'));
-    return undoRunId;
+    return fullId(factValue(runCard, 'Run'));
   }
 
   it('promote, then undo: the next compare shows exactly the state before the promotion, and the source is never written', async () => {
@@ -77,7 +85,7 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
     expect(undoRun.summary).toEqual({ total: ready.length, processed: ready.length, succeeded: ready.length, failed: 0, skipped: 0 });
     expect(undoRun.verified).toBe(ready.length);
     expect(sourceWrites()).toBe(0);
-    await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Undo run succeeded'));
+    await demo.channel.waitFor((a) => a.method === 'POST' && JSON.stringify(a.activity).includes('Undo finished'));
 
     const after = await compareState();
     expect(after.facts).toEqual(before.facts);
@@ -85,15 +93,15 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
 
     // Links both ways, and `runs` labels the undo run.
     const original = cardOf(await demo.chat.click('run.open', { runId, page: 1 }));
-    expect(factValue(original, 'Undone by run')).toBe(undoRunId);
+    expect(undoRunId.startsWith(String(factValue(original, 'Undone by run')))).toBe(true);
     expect(actionsByVerb(original, 'undo.preview')).toHaveLength(0);
     const undoDetail = cardOf(await demo.chat.click('run.open', { runId: undoRunId, page: 1 }));
-    expect(factValue(undoDetail, 'Undoes run')).toBe(runId);
-    expect(cardText(undoDetail)).toContain(`Undo run ${undoRunId}`);
+    expect(runId.startsWith(String(factValue(undoDetail, 'Undoes run')))).toBe(true);
+    expect(cardText(undoDetail)).toContain(`Undo run ${undoRunId.slice(0, 6)}`);
     expect(cardText(await demo.chat.card('runs'))).toContain('Undo · Contoso Staging → Contoso Production');
 
     // Undoing the same run twice starts nothing; an undo run cannot be undone.
-    const again = await demo.chat.card(`undo run ${runId}`);
+    const again = await demo.chat.card(`undo run ${runId.slice(0, 8)}`);
     expect(cardText(again)).toContain('Already undone');
     expect(actionsByVerb(again, 'undo.request')).toHaveLength(0);
     const stale = cardOf(await demo.chat.press(actionsByVerb(preview, 'undo.request')[0]!));
@@ -102,8 +110,8 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
     expect(cardText(ofUndo)).toContain('An undo run cannot be undone');
     expect(await db().collection('runs').countDocuments()).toBe(2);
     const audit = cardText(await demo.chat.card('audit', 'demo-admin'));
-    expect(audit).toContain('promotion.undo.started');
-    expect(audit).toContain('promotion.undo.completed');
+    expect(audit).toContain('Undo run started');
+    expect(audit).toContain('Undo run finished');
   });
 
   it('a promoted subject edited in the target since the run is blocked and named; the rest are undone', async () => {

@@ -11,10 +11,10 @@ describe('audit card', () => {
     expect(cardText(card)).toContain(
       [
         '{{DATE(2025-03-01T09:03:17Z, SHORT)}} {{TIME(2025-03-01T09:03:17Z)}} · system',
-        'promotion.execute.completed',
+        'Promotion run finished',
         'run-7f3a · 4 succeeded · 1 skipped',
         '{{DATE(2025-03-01T09:00:00Z, SHORT)}} {{TIME(2025-03-01T09:00:00Z)}} · Megan Bowen',
-        'promotion.execute.started',
+        'Promotion run started',
       ].join('\n'),
     );
   });

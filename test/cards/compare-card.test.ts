@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareCard, MAX_COMPARE_ROWS } from '../../cards/compare-card';
-import { actionByTitle, actionsByVerb, allActions, cardText, expectValidCard, facts } from '../support/cards';
+import { compareUnavailableCard } from '../../cards/compare-unavailable-card';
+import { actionByTitle, actionsByVerb, allActions, cardText, expectValidCard, facts, texts } from '../support/cards';
 import { compareView, longName, many, PRODUCTION_ID, STAGING_ID } from '../support/card-view-models';
 
 const selection = { sourceTenantId: STAGING_ID, targetTenantId: PRODUCTION_ID, types: ['settingsCatalog', 'compliancePolicy'], includeAssignments: true };
@@ -48,7 +49,14 @@ describe('compare card', () => {
     expect(primary).toMatchObject({ type: 'Action.Execute', verb: 'preflight.generate', style: 'positive', isEnabled: true });
     expect(primary.data).toEqual({ selection, compareFingerprint: 'a3f1c2d4e5b6978812345678' });
     expect(allActions(card).filter((a) => a.style === 'positive')).toHaveLength(1);
-    expect((card.content.actions as { title: string }[])[0]!.title).toBe('Generate promotion preflight');
+  });
+
+  it('puts the counts and the preflight action on the first screen, before the difference rows, and the fingerprint in a details line', () => {
+    const card = compareCard(compareView());
+    const order = JSON.stringify(card.content.body);
+    expect(order.indexOf('Generate promotion preflight')).toBeLessThan(order.indexOf('"Details"'));
+    expect(order.indexOf('"FactSet"')).toBeLessThan(order.indexOf('Generate promotion preflight'));
+    expect(texts(card).at(-1)).toBe('Details: compare a3f1c2d4e5b6');
   });
 
   it('shows the preflight action disabled with the reason for a member who may not generate it', () => {
@@ -95,5 +103,27 @@ describe('compare card', () => {
 
   it('renders the same view-model to the same card', () => {
     expect(JSON.stringify(compareCard(compareView()))).toBe(JSON.stringify(compareCard(compareView())));
+  });
+
+  it('says which tenant could not be read and why, with no counts and no preflight, and offers Sync and try again', () => {
+    const card = compareUnavailableCard({
+      sourceName: 'Contoso Staging',
+      targetName: 'Contoso Lab',
+      selection: compareView().selection,
+      unread: [{ role: 'Target', displayName: 'Contoso Lab', why: 'Microsoft Graph was unavailable for this tenant (HTTP 503) on every attempt.' }],
+    });
+    expectValidCard(card);
+    expect(texts(card)).toContain('Contoso Lab could not be read');
+    expect(texts(card)).toContain('Target: Contoso Lab');
+    expect(texts(card)).toContain('Microsoft Graph was unavailable for this tenant (HTTP 503) on every attempt.');
+    expect(facts(card)).toEqual([]);
+    expect(actionsByVerb(card, 'preflight.generate')).toEqual([]);
+    expect(actionByTitle(card, 'Sync and try again')).toMatchObject({ verb: 'compare.refresh', data: { selection: { sourceTenantId: STAGING_ID } } });
+  });
+
+  it('does not claim "0 settings differ" for a subject that differs only where both sides mean "not configured"', () => {
+    const card = compareCard(compareView({ rows: [{ type: 'deviceConfiguration', typeLabel: 'Device configuration', displayName: 'R', state: 'different', differenceCount: 0 }] }));
+    expect(cardText(card)).toContain('Differs only in values that mean "not configured"');
+    expect(cardText(card)).not.toContain('0 settings differ');
   });
 });

@@ -11,7 +11,8 @@ describe('mappings card', () => {
     expect(text).toContain('Contoso Staging → Contoso Production');
     expect(text).toContain('Group: "Finance Laptops" → "Intune - All Corporate Devices"');
     expect(text).toContain('Mapped by Demo Operator · {{DATE(2026-04-27T08:30:00Z, SHORT)}}');
-    expect(text).toContain('To remove one, type `unmap <kind> "<source name>" for Contoso Staging to Contoso Production`.');
+    expect(text).toContain('To remove one, type: unmap «kind» "«source name»" for Contoso Staging to Contoso Production');
+    expect(text).not.toMatch(/[<>`]/);
     expect(allActions(card)).toEqual([]);
   });
 

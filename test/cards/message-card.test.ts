@@ -11,12 +11,13 @@ describe('message card', () => {
     expect(actionByTitle(card, 'Open run')).toMatchObject({ type: 'Action.Execute', verb: 'run.open', data: { runId: RUN_ID, page: 1 } });
   });
 
-  it('colors the title by tone', () => {
-    const colors = { info: 'accent', warning: 'warning', error: 'attention', success: 'good' } as const;
-    for (const [tone, color] of Object.entries(colors)) {
-      const card = messageCard(messageView({ tone: tone as keyof typeof colors, actions: [] }));
+  it('shows the tone as the container style and keeps the title in the default colour, readable on every tint', () => {
+    const styles = { info: 'emphasis', warning: 'warning', error: 'attention', success: 'good' } as const;
+    for (const [tone, style] of Object.entries(styles)) {
+      const card = messageCard(messageView({ tone: tone as keyof typeof styles, actions: [] }));
       expectValidCard(card);
-      expect(textBlock(card, 'Target busy').color).toBe(color);
+      expect(textBlock(card, 'Target busy').color).toBe('default');
+      expect((card.content.body![0] as { style: string }).style).toBe(style);
     }
   });
 

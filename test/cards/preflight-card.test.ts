@@ -102,4 +102,29 @@ describe('preflight card: mappings used', () => {
     expectValidCard(card);
     expect(cardText(card)).toContain('+192 more mappings used');
   });
+
+  it('shows the pause on the preflight (who, when, why) with Execute disabled and the reason in words', () => {
+    const card = preflightCard(preflightView({ pause: { byName: 'Megan Bowen', reason: 'change freeze', since: new Date('2026-03-02T09:00:00Z') } }));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Promotions paused by Megan Bowen: change freeze');
+    expect(actionByTitle(card, 'Execute promotion')).toMatchObject({ isEnabled: false });
+    expect(cardText(card)).toContain('Promotions are paused, so nothing can be promoted until an admin resumes them.');
+  });
+
+  it('names the ready subjects under the counts and the Execute action, with Show all for the rest', () => {
+    const ready = Array.from({ length: 12 }, (_, i) => ({ typeLabel: 'Settings catalog', displayName: `Policy ${i + 1}`, action: 'create' as const }));
+    const card = preflightCard(preflightView({ ready }));
+    expectValidCard(card);
+    const body = JSON.stringify(card.content.body);
+    expect(body.indexOf('Execute promotion')).toBeLessThan(body.indexOf('Will be written to Contoso Production (12 subjects)'));
+    expect(body.indexOf('"FactSet"')).toBeLessThan(body.indexOf('Execute promotion'));
+    expect(actionByTitle(card, 'Show all 12').type).toBe('Action.ShowCard');
+  });
+
+  it('stays under the size limit naming 10,000 ready subjects', () => {
+    const ready = Array.from({ length: 10_000 }, (_, i) => ({ typeLabel: 'Settings catalog', displayName: `${'Long policy name '.repeat(6)}${i}`, action: 'update' as const }));
+    const card = preflightCard(preflightView({ ready }));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('+9960 more; export the preflight for the full list.');
+  });
 });

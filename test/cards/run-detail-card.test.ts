@@ -8,7 +8,7 @@ describe('run detail card', () => {
   it('shows status, people, timings in the reader’s locale and the summary with the verified count', () => {
     const card = runDetailCard(runDetailView());
     expectValidCard(card);
-    expect(textBlock(card, 'Partially succeeded').color).toBe('warning');
+    expect(textBlock(card, 'Partially succeeded').color).toBe('attention');
     expect(facts(card)).toEqual([
       ['Types', 'Settings catalog, Compliance policy'],
       ['Assignments', 'Assignments included'],
@@ -27,10 +27,10 @@ describe('run detail card', () => {
     expect(text).toContain('Duration 3 min 12 s');
   });
 
-  it('lists each item with type, name, outcome, reason and target id', () => {
+  it('lists each item with type, name, outcome and reason, naming the target rather than showing the object id', () => {
     const card = runDetailCard(runDetailView());
     const text = cardText(card);
-    expect(text).toContain('Settings catalog · Win11 Baseline\nUpdated · target id tgt-001\nSucceeded');
+    expect(text).toContain('Settings catalog · Win11 Baseline\nUpdated in Contoso Production\nSucceeded');
     expect(text).toContain('Compliance policy · iOS Compliance\nCreate\nGraph answered 400: the payload is invalid for this tenant.\nFailed');
     expect(text).toContain('Changed in the target since the preflight.\nSkipped');
     expect(textBlock(card, 'Failed').color).toBe('attention');
@@ -74,7 +74,7 @@ describe('run detail card', () => {
     const reason = 'Microsoft Graph did not confirm the create, and Contoso Production did not show it within 60 s. It was not sent again. Check "Win11 Baseline" (Settings catalog) in the Intune admin center of Contoso Production, then compare again.';
     const card = runDetailCard(runDetailView({ items: [{ typeLabel: 'Settings catalog', displayName: 'Win11 Baseline', action: 'create', outcome: 'failed', outcomeUnknown: true, reason }] }));
     expectValidCard(card);
-    expect(textBlock(card, 'Outcome unknown').color).toBe('warning');
+    expect(textBlock(card, 'Outcome unknown').color).toBe('attention');
     expect(cardText(card)).toContain('Check "Win11 Baseline" (Settings catalog) in the Intune admin center of Contoso Production');
   });
 
@@ -99,7 +99,7 @@ describe('run detail card', () => {
   it('shows a run waiting after an outage as "Waiting to retry" with the time and the reason', () => {
     const card = runDetailCard(runDetailView({ status: 'running', finishedAt: undefined, durationText: undefined, retry: { at: new Date('2025-03-01T09:05:00Z'), reason: 'The TenantAtlas database could not be reached.' } }));
     expectValidCard(card);
-    expect(textBlock(card, 'Waiting to retry').color).toBe('warning');
+    expect(textBlock(card, 'Waiting to retry').color).toBe('accent');
     expect(cardText(card)).toContain('Waiting to retry at {{DATE(2025-03-01T09:05:00Z, SHORT)}} {{TIME(2025-03-01T09:05:00Z)}}. The TenantAtlas database could not be reached.');
   });
 });

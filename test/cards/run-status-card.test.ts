@@ -40,7 +40,7 @@ describe('run status card', () => {
       ['queued', 'Queued', 'default'],
       ['running', 'Running', 'accent'],
       ['succeeded', 'Succeeded', 'good'],
-      ['partially_succeeded', 'Partially succeeded', 'warning'],
+      ['partially_succeeded', 'Partially succeeded', 'attention'],
       ['failed', 'Failed', 'attention'],
     ] as const;
     for (const [status, label, color] of cases) {
@@ -74,7 +74,7 @@ describe('run status card', () => {
   it('shows a run paused by an outage as waiting to retry, with when and why, instead of a frozen current item', () => {
     const card = runStatusCard(runStatusView({ currentItem: 'Settings catalog · Win11 Baseline', retry: { at: new Date('2025-03-01T09:05:00Z'), reason: 'Microsoft Graph did not answer (503).' } }));
     expectValidCard(card);
-    expect(textBlock(card, 'Waiting to retry').color).toBe('warning');
+    expect(textBlock(card, 'Waiting to retry').color).toBe('accent');
     expect(cardText(card)).toContain('Waiting to retry at {{DATE(2025-03-01T09:05:00Z, SHORT)}} {{TIME(2025-03-01T09:05:00Z)}}. Microsoft Graph did not answer (503).');
     expect(cardText(card)).not.toContain('Now: Settings catalog');
   });

@@ -11,9 +11,9 @@ describe('runs card', () => {
     expectValidCard(card);
     const text = cardText(card);
     expect(text).toContain(
-      'Contoso Staging → Contoso Production\n5 total · 4 succeeded · 0 failed · 1 skipped\nBy Adele Vance · approved by Megan Bowen\nStarted {{DATE(2025-03-01T09:00:05Z, SHORT)}} {{TIME(2025-03-01T09:00:05Z)}} · 3 min 12 s\nSucceeded',
+      `Contoso Staging → Contoso Production\n5 total · 4 succeeded · 0 failed · 1 skipped\nBy Adele Vance · approved by Megan Bowen\nRun ${RUN_ID.slice(0, 8)} · Started {{DATE(2025-03-01T09:00:05Z, SHORT)}} {{TIME(2025-03-01T09:00:05Z)}} · 3 min 12 s\nSucceeded`,
     );
-    expect(text).toContain('Queued {{DATE(2025-03-02T10:00:00Z, SHORT)}} {{TIME(2025-03-02T10:00:00Z)}}\nQueued');
+    expect(text).toContain('Run run-8b21 · Queued {{DATE(2025-03-02T10:00:00Z, SHORT)}} {{TIME(2025-03-02T10:00:00Z)}}\nQueued');
     expect(textBlock(card, 'Succeeded').color).toBe('good');
     expect(actionsByVerb(card, 'run.open').map((a) => a.data)).toEqual([
       { runId: RUN_ID, page: 1 },

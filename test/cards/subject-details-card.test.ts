@@ -42,7 +42,33 @@ describe('subject details card', () => {
     const card = subjectDetailsCard(subjectDetailsView({ differences, totalDifferences: 4000 }));
     expectValidCard(card);
     expect(texts(card).filter((t) => t.startsWith('settings['))).toHaveLength(MAX_DIFFERENCE_ROWS);
-    expect(cardText(card)).toContain(`+${4000 - MAX_DIFFERENCE_ROWS} more settings differ`);
+    expect(cardText(card)).toContain(`+${4000 - MAX_DIFFERENCE_ROWS} more rows; Export CSV on the compare card lists every setting.`);
     expect(cardText(card)).toContain('Different · 4000 settings differ');
+  });
+
+  it('names added and removed assignments as rows, and counts settings to create for a subject missing in the target', () => {
+    const differences = [
+      { path: 'defender_allowrealtimemonitoring', sourceValue: '1', targetValue: undefined },
+      { path: 'assignments', sourceValue: 'include group Intune - Pilot Devices, filter Windows 11 Corporate (include)', targetValue: undefined },
+    ];
+    const card = subjectDetailsCard(subjectDetailsView({ state: 'missing_in_target', differences, totalDifferences: 1 }));
+    expectValidCard(card);
+    const text = texts(card);
+    expect(text).toContain('Missing in target · 1 setting would be created · assignments differ');
+    const at = text.indexOf('Assignment');
+    expect(text.slice(at, at + 3)).toEqual(['Assignment', 'include group Intune - Pilot Devices, filter Windows 11 Corporate (include)', '(not set)']);
+    expect(cardText(card)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it('keeps the end of a long setting path, which tells two settings apart', () => {
+    const path = `defender_attacksurfacereductionrules › ${'x'.repeat(200)}blockexecutablecontentfromemailclient`;
+    const card = subjectDetailsCard(subjectDetailsView({ differences: [{ path, sourceValue: 'block', targetValue: 'audit' }] }));
+    expect(texts(card).find((t) => t.startsWith('defender_attacksurfacereductionrules'))).toMatch(/…x*blockexecutablecontentfromemailclient$/);
+  });
+
+  it('says why nothing is listed when the subject differs only in values that mean "not configured"', () => {
+    const card = subjectDetailsCard(subjectDetailsView({ differences: [], totalDifferences: 0 }));
+    expectValidCard(card);
+    expect(cardText(card)).toContain('Differs only in values that mean "not configured" on each side (absent, empty or null), so no setting is listed.');
   });
 });

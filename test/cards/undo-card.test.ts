@@ -70,16 +70,16 @@ describe('runs and their undo, linked both ways', () => {
     expect(actionsByVerb(runDetailCard(runDetailView()), 'undo.preview')).toHaveLength(0);
     const undone = runDetailCard(runDetailView({ undoneBy: UNDO_RUN_ID }));
     expectValidCard(undone);
-    expect(factValue(undone, 'Undone by run')).toBe(UNDO_RUN_ID);
+    expect(factValue(undone, 'Undone by run')).toBe(UNDO_RUN_ID.slice(0, 8));
     expect(actionByTitle(undone, 'Open undo run').data).toEqual({ runId: UNDO_RUN_ID, page: 1 });
   });
 
   it('an undo run is titled and labelled as one, and links the run it undoes', () => {
     const detail = runDetailCard(runDetailView({ runId: UNDO_RUN_ID as never, undoes: RUN_ID, items: [{ typeLabel: 'Settings catalog', displayName: 'Win11 Baseline', action: 'delete', outcome: 'succeeded', targetId: 'tgt-001' }] }));
     expectValidCard(detail);
-    expect(cardText(detail)).toContain(`Undo run ${UNDO_RUN_ID}`);
-    expect(cardText(detail)).toContain('Deleted · target id tgt-001');
-    expect(factValue(detail, 'Undoes run')).toBe(RUN_ID);
+    expect(cardText(detail)).toContain(`Undo run ${UNDO_RUN_ID.slice(0, 8)}`);
+    expect(cardText(detail)).toContain('Deleted in Contoso Production');
+    expect(factValue(detail, 'Undoes run')).toBe(RUN_ID.slice(0, 8));
     const status = runStatusCard(runStatusView({ undoes: RUN_ID }));
     expectValidCard(status);
     expect(cardText(status)).toContain('Undo run');

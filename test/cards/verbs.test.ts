@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareCard } from '../../cards/compare-card';
 import { confirmCard } from '../../cards/confirm-card';
 import { mappingCard } from '../../cards/mapping-card';
+import { messageCard } from '../../cards/message-card';
 import { preflightCard } from '../../cards/preflight-card';
 import { runDetailCard } from '../../cards/run-detail-card';
 import { runStatusCard } from '../../cards/run-status-card';
@@ -32,6 +33,7 @@ describe('card verbs', () => {
       runsCard(runVm.runsView(paged)),
       auditCard(runVm.auditView(paged)),
       mappingCard(vm.mappingView()),
+      messageCard({ title: 'Did you mean "tenants"?', text: 'x', tone: 'info', actions: [{ title: 'Show help', verb: 'help.show', data: {} }] }),
     ];
     const sent = new Set(cards.flatMap((c) => allActions(c).filter((a) => a.type === 'Action.Execute').map((a) => a.verb)));
     expect([...sent].sort()).toEqual([...CARD_VERBS].sort());

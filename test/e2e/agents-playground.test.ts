@@ -1,6 +1,6 @@
 // The product in a real Teams-like client: the bot in demo mode, the Microsoft 365 Agents Playground in front of
 // it, and headless Chromium clicking through the playground's UI as an operator would. Screenshots of each step
-// land in test/artifacts/e2e/; E2E_UPDATE_SCREENSHOTS=1 also refreshes the README's test/e2e/screenshots/preflight.png.
+// land in test/artifacts/e2e/; E2E_UPDATE_SCREENSHOTS=1 also refreshes the README's test/e2e/screenshots/ (compare, preflight).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { DEMO_TENANTS } from '../../core/graph-sandbox/demo-tenants';
 import { startBot, type RunningBot } from '../support/running-bot';
 import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
 import { CHROMIUM_PATH, launchLoopbackBrowser, type LoopbackBrowser } from './loopback-browser';
+import type { Locator } from 'playwright-core';
+import { ActorId, WorkspaceId } from '../../core/ids';
 import { PlaygroundChat, runCardState } from './playground-chat';
 import { startPlayground, type RunningPlayground } from './playground-process';
 
@@ -19,6 +21,8 @@ const STATUS_ORDER = ['Queued', 'Running', 'Succeeded'];
 const compareCount = (state: string) => String(DEMO_STAGING_TO_PRODUCTION.filter((e) => e.compare === state).length);
 const preflightCount = (outcome: string) => String(DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === outcome).length);
 const READY = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === 'ready').length;
+/** Codes and plumbing that must never reach a person. */
+const RAW_CODES = /missing_in_target|manual_mapping|assignmentFilter|action\.forbidden|promotion\.execute|demo-admin|demo-operator|Invalid enum|@odata|settingValueTemplateReference|`/;
 
 // CI installs Chromium (.ci/run) and must run this test; elsewhere a missing browser skips it with a reason.
 const browserMissing = !existsSync(CHROMIUM_PATH) && process.env.CI !== 'true';
@@ -31,6 +35,22 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
   let chat: PlaygroundChat;
 
   const screenshot = (name: string) => chat.page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+  /** Scrolls a card's top into view and takes the screenshot; `readme` also refreshes the README's copy on request. */
+  const show = async (card: Locator, name: string, readme = false) => {
+    await card.evaluate((element: any) => element.scrollIntoView({ block: 'start' }));
+    await screenshot(name);
+    if (readme && process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(README_SCREENSHOTS, { recursive: true });
+      await chat.page.screenshot({ path: `${README_SCREENSHOTS}${name}.png` });
+    }
+  };
+  /** The text a person reads on a card: no lost placeholder, no raw code, no GUID. */
+  const expectReadable = async (card: Locator) => {
+    const text = await card.innerText();
+    expect(text).not.toMatch(RAW_CODES);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    return text;
+  };
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -52,6 +72,65 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     await bot?.stop();
   }, 60_000);
 
+  it('help keeps every placeholder visible, gives an example per command and starts the main commands from buttons', async () => {
+    await chat.say('help');
+    const help = chat.card('TenantAtlas');
+    await help.waitFor({ timeout: 60_000 });
+    const text = await expectReadable(help);
+    expect(text).toContain('compare «source» to «target» [types «type, …»] [without assignments]');
+    expect(text).toContain('Example: compare Contoso Staging to Contoso Production');
+    expect(text).toContain('map «kind» "«source name»" to "«target name»" for «source» to «target»');
+    await expect.poll(() => help.getByRole('button', { name: 'Compare tenants', exact: true }).isVisible()).toBe(true);
+    await show(help, 'help');
+  }, 120_000);
+
+  it('a typo gets "Did you mean", with the usage and an example, not the whole help card', async () => {
+    await chat.say('comapre Contoso Staging to Contoso Production');
+    const typo = chat.card('Did you mean "compare"?');
+    await typo.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const text = await expectReadable(typo);
+    expect(text).toContain('Usage: compare «source» to «target»');
+    expect(text).toContain('Example: compare Contoso Staging to Contoso Production');
+    expect(text).not.toContain('mappings «source»');
+    await show(typo, 'typo');
+  });
+
+  it('a compare against Contoso Lab, which cannot be read, names it and why and shows no invented counts', async () => {
+    await chat.say('compare Contoso Staging → Contoso Lab');
+    const card = chat.card('Compare not possible');
+    // The first compare may wait for the startup inventory sync and Contoso Lab's retries.
+    await card.waitFor({ timeout: 60_000 });
+    const text = await expectReadable(card);
+    expect(text).toContain('Contoso Lab could not be read');
+    expect(text).toContain('Microsoft Graph was unavailable for this tenant (HTTP 503)');
+    expect(await chat.facts(card)).toEqual({});
+    expect(await card.getByRole('button', { name: 'Generate promotion preflight' }).count()).toBe(0);
+    await expect.poll(() => card.getByRole('button', { name: 'Sync and try again', exact: true }).isVisible()).toBe(true);
+    await show(card, 'compare-unreadable');
+  });
+
+  it('while promotions are paused the preflight shows who paused, when and why, with Execute disabled', async () => {
+    const deps = bot.system.deps;
+    const pause = { workspaceId: WorkspaceId('contoso-msp'), operation: 'promotion.execute' as const, reason: 'change freeze until Monday', changedBy: ActorId('demo-admin') };
+    await deps.controls.set({ ...pause, paused: true, changedAt: new Date() });
+    try {
+      // Policies only, so this preflight is told apart from the main flow's, which includes assignments.
+      await chat.say('compare Contoso Staging to Contoso Production without assignments');
+      const compare = chat.card('Compare preview');
+      await compare.waitFor({ timeout: 60_000 });
+      await chat.press(compare, 'Generate promotion preflight');
+      const preflight = chat.card('Promotion preflight');
+      await preflight.waitFor({ timeout: STEP_TIMEOUT_MS });
+      const text = await expectReadable(preflight);
+      expect(text).toContain('Promotions paused by Demo Admin: change freeze until Monday');
+      expect(text).toContain('Promotions are paused, so nothing can be promoted until an admin resumes them.');
+      expect(await preflight.getByRole('button', { name: 'Execute promotion', exact: true }).isDisabled()).toBe(true);
+      await show(preflight, 'preflight-paused');
+    } finally {
+      await deps.controls.set({ ...pause, paused: false, reason: '', changedAt: new Date() });
+    }
+  });
+
   it('compare → preflight → execute → confirm, and the run card updates in place until the run succeeded', async () => {
     await chat.say('compare Contoso Staging to Contoso Production');
     const compare = chat.card('Compare preview');
@@ -65,11 +144,29 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
       'Only in target': compareCount('only_in_target'),
       Ambiguous: compareCount('ambiguous'),
     });
-    await compare.evaluate((card: any) => card.scrollIntoView({ block: 'start' }));
-    await screenshot('compare');
+    await expectReadable(compare);
+    // The counts and the main action are on the first screen of the 1300 px window.
+    const action = await compare.getByRole('button', { name: 'Generate promotion preflight', exact: true }).boundingBox();
+    const top = await compare.boundingBox();
+    expect(action!.y - top!.y).toBeLessThan(700);
+    await show(compare, 'compare', true);
+
+    // Details of a subject with added settings: one row per setting, names not ids, then back to the same compare.
+    // The innermost block holding both the subject's name and a Details button is its row.
+    const row = compare.locator('div', { hasText: 'Win - Defender Antivirus' }).filter({ has: chat.page.getByRole('button', { name: 'Details' }) }).last();
+    await row.getByRole('button', { name: 'Details', exact: true }).click();
+    const details = chat.card('Win - Defender Antivirus');
+    await details.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const detailsText = await expectReadable(details);
+    expect(detailsText).toMatch(/Missing in target · \d+ settings would be created · assignments differ/);
+    expect(detailsText).toContain('defender_allowrealtimemonitoring');
+    expect(detailsText).toContain('include group Intune - Pilot Devices');
+    await show(details, 'details');
+    await chat.press(details, 'Back to compare');
+    await compare.waitFor({ timeout: STEP_TIMEOUT_MS });
 
     await chat.press(compare, 'Generate promotion preflight');
-    const preflight = chat.card('Promotion preflight');
+    const preflight = chat.card('Promotion preflight').filter({ hasText: 'Assignments included' });
     await preflight.waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await chat.facts(preflight)).toMatchObject({
       Ready: preflightCount('ready'),
@@ -78,30 +175,26 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
       'In sync': compareCount('in_sync'),
     });
     await expect.poll(() => compare.count(), { timeout: STEP_TIMEOUT_MS }).toBe(0);
-    await preflight.scrollIntoViewIfNeeded();
-    await screenshot('preflight');
-    if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(README_SCREENSHOTS, { recursive: true });
-      await chat.page.screenshot({ path: `${README_SCREENSHOTS}preflight.png` });
-    }
+    const preflightText = await expectReadable(preflight);
+    expect(preflightText).toContain(`Will be written to Contoso Production (${READY} subjects)`);
+    await show(preflight, 'preflight', true);
 
     await chat.press(preflight, 'Execute promotion');
     const confirm = chat.card('Confirm promotion');
     await confirm.waitFor({ timeout: STEP_TIMEOUT_MS });
-    expect(await confirm.innerText()).toContain('Only Contoso Production is changed. Contoso Staging is read, never written.');
+    expect(await expectReadable(confirm)).toContain('Only Contoso Production is changed. Contoso Staging is read, never written.');
     expect((await chat.facts(confirm))['Ready to promote']).toBe(String(READY));
-    await screenshot('confirm');
+    expect(await confirm.getByRole('button', { name: `Promote ${READY} to Contoso Production`, exact: true }).isEnabled()).toBe(true);
+    await show(confirm, 'confirm');
 
     await chat.watchRunCard();
-    await chat.press(confirm, 'Confirm');
+    await chat.press(confirm, `Promote ${READY} to Contoso Production`);
     const runCard = chat.cards.filter({ has: chat.page.getByRole('button', { name: 'Back to tenants', exact: true }) });
     await expect.poll(async () => runCardState(await runCard.innerText()).status, { timeout: 60_000 }).toBe('Succeeded');
-    const final = chat.card('Promotion run succeeded').filter({ hasText: `${READY} of ${READY} subjects promoted.` });
+    // One notice: the result card, opening with the mention of the operator who confirmed.
+    const final = chat.cards.filter({ hasText: 'Promotion finished' }).filter({ hasText: `${READY} of ${READY} subjects promoted from Contoso Staging to Contoso Production.` });
     await final.waitFor({ timeout: STEP_TIMEOUT_MS });
-    // The announcement mentions the operator who confirmed (the playground renders the mention as the name).
-    await chat.page
-      .getByText(`Demo Operator Promotion run succeeded: ${READY} succeeded, 0 failed, 0 skipped of ${READY}`)
-      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect((await final.innerText()).trim().split('\n')[0]).toBe('Demo Operator');
 
     // One message went from compare to run result in place; only the final announcement is new.
     expect(await chat.cards.count()).toBe(cardsInChat + 1);
@@ -126,4 +219,19 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     expect(writes(DEMO_TENANTS.contosoStaging.id)).toBe(0);
     expect(writes(DEMO_TENANTS.contosoProduction.id)).toBeGreaterThanOrEqual(READY);
   }, 120_000);
+
+  it('"runs" shows each run\'s short id, and "run <short id>" opens that run', async () => {
+    await chat.say('runs');
+    const runs = chat.card('Promotion runs');
+    await runs.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const shortId = /Run ([0-9a-f]{8})/.exec(await expectReadable(runs))?.[1];
+    expect(shortId).toBeDefined();
+    await chat.say(`run ${shortId}`);
+    const run = chat.card(`Run ${shortId}`);
+    await run.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const text = await expectReadable(run);
+    expect(text).toContain('Succeeded');
+    expect(text).toContain('Contoso Staging → Contoso Production');
+    await show(run, 'run-short-id');
+  });
 });

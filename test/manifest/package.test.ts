@@ -95,7 +95,7 @@ describe('the bot command menu', () => {
     const menu = commandMenu();
     expect(menu.map((c) => c.title)).toEqual(['compare', 'tenants', 'sync', 'runs', 'run', 'map', 'mappings', 'unmap', 'audit', 'help']);
     for (const { title } of menu) expect(parseCommand(title).kind).not.toBe('unknown');
-    expect(menu.find((c) => c.title === 'sync')?.description).toBe("sync <tenant> — Refresh a tenant's inventory snapshot now.");
+    expect(menu.find((c) => c.title === 'sync')?.description).toBe("sync «tenant» — Refresh a tenant's inventory snapshot now.");
     expect(menu.find((c) => c.title === 'help')?.description).toBe('Show the commands.');
   });
 

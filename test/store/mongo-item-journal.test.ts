@@ -42,6 +42,19 @@ function describeItemJournalContract(makeJournal: () => Promise<ItemJournal>) {
       expect((await journal.entries(run))[0]?.createdId).toBeUndefined();
     });
 
+    it('takes back an intent whose request never went out, unless a newer executor claimed the item', async () => {
+      const journal = await makeJournal();
+      const run = freshRun();
+      await journal.claim(run, 0, 1, at(0));
+      await journal.recordIntent(run, 0, 1, intent());
+      expect(await journal.withdrawIntent(run, 0, 1)).toBe(true);
+      expect((await journal.entries(run))[0]?.intent).toBeUndefined();
+      await journal.recordIntent(run, 0, 1, intent());
+      await journal.claim(run, 0, 2, at(1));
+      expect(await journal.withdrawIntent(run, 0, 1)).toBe(false);
+      expect((await journal.entries(run))[0]?.intent).toEqual(intent());
+    });
+
     it('fences out an executor with an older or equal token from claiming an item', async () => {
       const journal = await makeJournal();
       const run = freshRun();

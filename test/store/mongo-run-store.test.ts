@@ -169,6 +169,21 @@ function describeRunStoreContract(makeStore: () => Promise<RunStore>) {
         expect(none).toEqual({ runs: [], total: 0 });
       });
 
+      it('finds runs by the start of their id, only within the workspace asked for', async () => {
+        const store = await makeStore();
+        const { a, b } = twoWorkspaces();
+        const mine = runIn(a, 0, { id: RunId('3f9c2a1b-0000-4000-8000-000000000001') });
+        const sibling = runIn(a, 1, { id: RunId('3f9c2a77-0000-4000-8000-000000000002') });
+        const foreign = runIn(b, 2, { id: RunId('3f9c2a1b-0000-4000-8000-000000000003') });
+        for (const run of [mine, sibling, foreign]) await store.insert(run);
+
+        const unique = await store.list({ workspaceId: a.workspaceId, idPrefix: '3f9c2a1b', offset: 0, limit: 2 });
+        expect(unique.runs.map((r) => r.id)).toEqual([mine.id]);
+        const shared = await store.list({ workspaceId: a.workspaceId, idPrefix: '3f9c2a', offset: 0, limit: 2 });
+        expect(shared.runs.map((r) => r.id).sort()).toEqual([mine.id, sibling.id].sort());
+        expect(await store.list({ workspaceId: a.workspaceId, idPrefix: '3f9c2b', offset: 0, limit: 2 })).toEqual({ runs: [], total: 0 });
+      });
+
       it('names the latest run of each target tenant', async () => {
         const store = await makeStore();
         const scope = freshWorkspace();

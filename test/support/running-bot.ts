@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { parseEnv } from '../../core/config/env';
 import { startSystem, type RunningSystem } from '../../bot/compose';
 import { dbUri } from './mongo';
+import { jsonLogger } from '../../core/logging/logger';
 
 export interface RunningBot {
   system: RunningSystem;
   url: string;
+  /** The system's log lines (JSON, debug level and up). */
   logs: string[];
   stop(): Promise<void>;
 }
@@ -18,7 +20,7 @@ export async function startBot(env: Record<string, string> = {}): Promise<Runnin
   if (!uri) throw new Error(inject('mongoUnavailable') || 'no MongoDB for the bot tests');
   const dbName = `bot_${randomBytes(4).toString('hex')}`;
   const logs: string[] = [];
-  const system = await startSystem(parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: dbUri(uri, dbName), MONGODB_DB: dbName, ...env }), (m) => logs.push(m));
+  const system = await startSystem(parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: dbUri(uri, dbName), MONGODB_DB: dbName, ...env }), jsonLogger({ level: 'debug', write: (line) => logs.push(line) }));
   return {
     system,
     url: `http://127.0.0.1:${system.port}`,

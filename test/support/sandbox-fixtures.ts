@@ -3,6 +3,7 @@ import { GraphClient } from '../../core/graph/graph-client';
 import { StaticTokenProvider } from '../../core/graph/static-token-provider';
 import { DEMO_TENANTS, DEMO_TENANTS_DIR } from '../../core/graph-sandbox/demo-tenants';
 import { loadTenantsDir } from '../../core/graph-sandbox/load-tenants-dir';
+import { warningText } from '../../core/graph-sandbox/load-warnings';
 import { startGraphSandbox, type GraphSandbox, type GraphSandboxOptions } from '../../core/graph-sandbox/sandbox-server';
 import type { SandboxTenant } from '../../core/graph-sandbox/sandbox-tenant';
 import { TenantId, WorkspaceId } from '../../core/ids';
@@ -26,7 +27,7 @@ export function sandboxTenant(overrides: Partial<SandboxTenant> & { displayName:
 /** The demo tenants served by a fresh sandbox, and a real GraphClient pointed at it whose sleeps are recorded, not waited. */
 export async function startDemoSandbox(opts: Omit<GraphSandboxOptions, 'tenants'> = {}) {
   const { tenants, warnings } = await loadTenantsDir(DEMO_TENANTS_DIR);
-  if (warnings.length > 0) throw new Error(`demo data has warnings: ${warnings.join('; ')}`);
+  if (warnings.length > 0) throw new Error(`demo data has warnings: ${warnings.map(warningText).join('; ')}`);
   const sandbox: GraphSandbox = await startGraphSandbox({ tenants, ...opts });
   const sleeps: number[] = [];
   const client = new GraphClient({
@@ -62,6 +63,9 @@ export const DEMO_STAGING_TO_PRODUCTION: readonly DemoExpectation[] = [
   { type: 'settingsCatalog', displayName: 'Win - BitLocker Encryption', compare: 'in_sync' },
   { type: 'compliancePolicy', displayName: 'Win - Compliance Baseline', compare: 'in_sync' },
   { type: 'conditionalAccessPolicy', displayName: 'CA - Block legacy authentication', compare: 'in_sync' },
+  { type: 'assignmentFilter', displayName: 'Kiosk Devices', compare: 'missing_in_target', preflight: 'ready' },
+  { type: 'assignmentFilter', displayName: 'Windows 11 Corporate', compare: 'in_sync' },
+  { type: 'namedLocation', displayName: 'Contoso HQ', compare: 'in_sync' },
   {
     type: 'settingsCatalog',
     displayName: 'Win - Edge Security Baseline',

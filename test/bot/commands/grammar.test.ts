@@ -37,4 +37,29 @@ describe('command grammar', () => {
     expect(parseCommand('hello there')).toMatchObject({ kind: 'unknown' });
     expect(parseCommand('')).toMatchObject({ kind: 'unknown' });
   });
+
+  it('reads the arrow the cards use, and "->", as "to"', () => {
+    const expected = { kind: 'command', command: { name: 'compare', source: 'Contoso Staging', target: 'Contoso Production' } };
+    expect(parseCommand('compare Contoso Staging → Contoso Production')).toMatchObject(expected);
+    expect(parseCommand('compare Contoso Staging->Contoso Production')).toMatchObject(expected);
+    expect(parseCommand('mappings Contoso Staging → Contoso Production')).toMatchObject({ kind: 'command', command: { name: 'mappings', target: 'Contoso Production' } });
+  });
+
+  it('suggests the command a typo most likely meant, and nothing for text that is not close to one', () => {
+    expect(parseCommand('comapre Contoso Staging to Contoso Production')).toMatchObject({ kind: 'unknown', suggestion: 'compare' });
+    expect(parseCommand('tenant')).toMatchObject({ kind: 'unknown', suggestion: 'tenants' });
+    expect(parseCommand('mapings A to B')).toMatchObject({ kind: 'unknown', suggestion: 'mappings' });
+    expect(parseCommand('hello there')).not.toHaveProperty('suggestion');
+    expect(parseCommand('👍')).not.toHaveProperty('suggestion');
+    expect(parseCommand('ok')).not.toHaveProperty('suggestion');
+  });
+
+  it('explains a wrong status or kind in words, never with the validator\'s codes', () => {
+    const status = parseCommand('runs status exploded');
+    expect(status).toEqual({ kind: 'usage', name: 'runs', problem: '"exploded" is not a run status; use queued, running, succeeded, partially-succeeded, failed.' });
+    expect(parseCommand('runs status partially-succeeded')).toMatchObject({ kind: 'command', command: { status: 'partially_succeeded' } });
+    const kind = parseCommand('map widget "A" to "B" for X to Y');
+    expect(kind).toMatchObject({ kind: 'usage', name: 'map' });
+    expect(JSON.stringify(kind)).not.toMatch(/scopeTag|assignmentFilter|namedLocation|Invalid enum|Expected/);
+  });
 });

@@ -15,7 +15,7 @@ const PUA = 'device_vendor_msft_policy_config_defender_puaprotection';
 const only = (s: InventorySnapshot) => s.subjects[0]!;
 
 describe('setting differences', () => {
-  it('names a differing settings catalog setting by its definition id and shows just the chosen option', () => {
+  it('names a differing settings catalog setting by its definition id, without the vendor prefix, and shows just the chosen option', () => {
     const source = only(
       snapshot(SOURCE_TENANT)
         .settingsCatalog('Defender', { [ARCHIVE]: 'allowed', [PUA]: 'enabled' })
@@ -28,7 +28,7 @@ describe('setting differences', () => {
     );
     expect(settingDifferences(source, target, { includeAssignments: false })).toEqual([
       {
-        path: `settings[${ARCHIVE}].settingInstance.choiceSettingValue.value`,
+        path: 'defender_allowarchivescanning',
         sourceValue: 'allowed',
         targetValue: 'notallowed',
       },
@@ -49,7 +49,7 @@ describe('setting differences', () => {
     expect(settingDifferences(source, target, { includeAssignments: false })).toEqual([]);
   });
 
-  it('reports a setting present on one side only with no value on the other', () => {
+  it('reports a setting present on one side only as one setting, with no value on the other and none of its plumbing', () => {
     const source = only(
       snapshot(SOURCE_TENANT)
         .settingsCatalog('Defender', { [ARCHIVE]: 'allowed', [PUA]: 'enabled' })
@@ -60,18 +60,13 @@ describe('setting differences', () => {
         .settingsCatalog('Defender', { [ARCHIVE]: 'allowed' })
         .build(),
     );
-    const diffs = settingDifferences(source, target, { includeAssignments: false });
-    expect(diffs.map((d) => d.path)).toEqual([
-      `settings[${PUA}].@odata.type`,
-      `settings[${PUA}].settingInstance.@odata.type`,
-      `settings[${PUA}].settingInstance.choiceSettingValue.children`,
-      `settings[${PUA}].settingInstance.choiceSettingValue.value`,
-      `settings[${PUA}].settingInstance.settingDefinitionId`,
+    expect(settingDifferences(source, target, { includeAssignments: false })).toEqual([
+      { path: 'defender_puaprotection', sourceValue: 'enabled', targetValue: undefined },
     ]);
-    expect(diffs.every((d) => d.targetValue === undefined && d.sourceValue !== undefined)).toBe(true);
+    expect(countSettingDifferences(source, target)).toBe(1);
   });
 
-  it('compares plain properties and arrays by index, sorted by path, values as text', () => {
+  it('compares plain properties, a list of plain values as one setting, sorted by path, values as text', () => {
     const source = only(
       snapshot(SOURCE_TENANT)
         .deviceConfiguration('R', { passwordMinimumLength: 12, blockedApps: ['a', 'b'], cameraBlocked: true })
@@ -83,8 +78,8 @@ describe('setting differences', () => {
         .build(),
     );
     expect(settingDifferences(source, target, { includeAssignments: false })).toEqual([
-      { path: 'blockedApps[1]', sourceValue: 'b', targetValue: 'c' },
-      { path: 'cameraBlocked', sourceValue: 'true', targetValue: 'null' },
+      { path: 'blockedApps', sourceValue: 'a, b', targetValue: 'a, c' },
+      { path: 'cameraBlocked', sourceValue: 'true', targetValue: 'not configured' },
       { path: 'passwordMinimumLength', sourceValue: '12', targetValue: '8' },
     ]);
   });
@@ -114,7 +109,6 @@ describe('setting differences', () => {
         .build(),
     );
     expect(settingDifferences(source, target, { includeAssignments: false })).toEqual([
-      { path: 'rules', sourceValue: '[]', targetValue: undefined },
       { path: 'rules[0].name', sourceValue: undefined, targetValue: 'r1' },
     ]);
   });
@@ -132,13 +126,21 @@ describe('assignment differences', () => {
       .build(),
   );
 
-  it('reports differing assignments as one summarised row when included', () => {
-    expect(settingDifferences(source, target, { includeAssignments: true, maxValueLength: 200 })).toEqual([
-      {
-        path: 'assignments',
-        sourceValue: '2 assignments: exclude group g-vip, include group g-pilot',
-        targetValue: '1 assignment: all users',
-      },
+  it('names each added or removed assignment, with group names where the snapshot knows them', () => {
+    const names = { source: new Map([['g-pilot', 'Intune - Pilot Devices']]), target: new Map<string, string>() };
+    expect(settingDifferences(source, target, { includeAssignments: true, maxValueLength: 200, names })).toEqual([
+      { path: 'assignments', sourceValue: 'exclude group g-vip', targetValue: undefined },
+      { path: 'assignments', sourceValue: 'include group Intune - Pilot Devices', targetValue: undefined },
+      { path: 'assignments', sourceValue: undefined, targetValue: 'include all users' },
+    ]);
+  });
+
+  it('matches assignments across tenants by name, not id, so only the one really missing is listed', () => {
+    const inSource = only(snapshot(SOURCE_TENANT).deviceConfiguration('R', {}, { assignments: [includeGroup('s-pilot'), includeGroup('s-fin')] }).build());
+    const inTarget = only(snapshot(TARGET_TENANT).deviceConfiguration('R', {}, { assignments: [includeGroup('t-pilot')] }).build());
+    const names = { source: new Map([['s-pilot', 'Pilot'], ['s-fin', 'Finance Laptops']]), target: new Map([['t-pilot', 'Pilot']]) };
+    expect(settingDifferences(inSource, inTarget, { includeAssignments: true, names })).toEqual([
+      { path: 'assignments', sourceValue: 'include group Finance Laptops', targetValue: undefined },
     ]);
   });
 
@@ -153,7 +155,10 @@ describe('assignment differences', () => {
         .build(),
     );
     const [diff] = settingDifferences(source, filtered, { includeAssignments: true, maxValueLength: 200 });
-    expect(diff!.targetValue).toBe('1 assignment: all users (filter include f-corp)');
+    const names = { source: new Map<string, string>(), target: new Map([['f-corp', 'Windows 11 Corporate']]) };
+    const rows = settingDifferences(source, filtered, { includeAssignments: true, maxValueLength: 200, names });
+    expect(diff!.path).toBe('assignments');
+    expect(rows.map((r) => r.targetValue).filter(Boolean)).toEqual(['include all users, filter Windows 11 Corporate (include)']);
   });
 });
 
@@ -191,11 +196,7 @@ describe('nested settings catalog children', () => {
     );
     expect(settingDifferences(source, same, { includeAssignments: false })).toEqual([]);
     expect(settingDifferences(source, other, { includeAssignments: false })).toEqual([
-      {
-        path: 'settings[firewall_enable].settingInstance.choiceSettingValue.children[fw_in].choiceSettingValue.value',
-        sourceValue: 'block',
-        targetValue: 'allow',
-      },
+      { path: 'firewall_enable › fw_in', sourceValue: 'block', targetValue: 'allow' },
     ]);
   });
 });
@@ -205,7 +206,52 @@ describe('counting setting differences', () => {
     const source = { payload: { a: 1, b: { c: 'x', d: [] }, e: [1, 2], f: {} }, assignments: [] } as never;
     const target = { payload: { a: 1, b: { c: 'y', d: [] }, e: [1], g: true, f: {} }, assignments: [] } as never;
     const rows = settingDifferences(source, target, { includeAssignments: false });
-    expect(rows.map((r) => r.path)).toEqual(['b.c', 'e[1]', 'g']);
+    expect(rows.map((r) => r.path)).toEqual(['b.c', 'e', 'g']);
     expect(countSettingDifferences(source, target)).toBe(rows.length);
+  });
+});
+
+describe('settings as an operator counts them', () => {
+  const ASR = 'device_vendor_msft_policy_config_defender_attacksurfacereductionrules';
+  const rule = (name: string, value: string) => ({
+    '@odata.type': '#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance',
+    settingDefinitionId: `${ASR}_${name}`,
+    settingInstanceTemplateReference: null,
+    choiceSettingValue: { settingValueTemplateReference: null, value: `${ASR}_${name}_${value}`, children: [] },
+  });
+  const asr = (rules: unknown[]) => ({
+    settings: [{ settingInstance: { '@odata.type': '#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance', settingDefinitionId: ASR, groupSettingCollectionValue: [{ children: rules }] } }],
+  });
+
+  it('names a changed rule after its parent with the part that tells two rules apart, never cut', () => {
+    const source = only(snapshot(SOURCE_TENANT).subject('settingsCatalog', 'ASR', asr([rule('blockexecutablecontentfromemailclient', 'block'), rule('blockofficecommunicationappfromcreatingchildprocesses', 'block')])).build());
+    const target = only(snapshot(TARGET_TENANT).subject('settingsCatalog', 'ASR', asr([rule('blockexecutablecontentfromemailclient', 'audit'), rule('blockofficecommunicationappfromcreatingchildprocesses', 'block')])).build());
+    expect(settingDifferences(source, target, { includeAssignments: false })).toEqual([
+      { path: 'defender_attacksurfacereductionrules › blockexecutablecontentfromemailclient', sourceValue: 'block', targetValue: 'audit' },
+    ]);
+  });
+
+  it('counts an added setting with its children as one setting, and a whole added group as one', () => {
+    const source = only(snapshot(SOURCE_TENANT).subject('settingsCatalog', 'ASR', asr([rule('a', 'block'), rule('b', 'block')])).build());
+    const empty = only(snapshot(TARGET_TENANT).subject('settingsCatalog', 'ASR', { settings: [] }).build());
+    expect(settingDifferences(source, empty, { includeAssignments: false })).toEqual([
+      { path: 'defender_attacksurfacereductionrules', sourceValue: '2 child settings', targetValue: undefined },
+    ]);
+    expect(countSettingDifferences(source, empty)).toBe(1);
+  });
+
+  it('leaves out settings that mean "not configured" on both sides (absent, null, notConfigured)', () => {
+    const source = only(snapshot(SOURCE_TENANT).deviceConfiguration('R', { a: null, b: 'notConfigured', c: 'notConfigured', d: 1 }).build());
+    const target = only(snapshot(TARGET_TENANT).deviceConfiguration('R', { b: null, c: 'notConfigured', d: 2 }).build());
+    expect(settingDifferences(source, target, { includeAssignments: false }).map((r) => r.path)).toEqual(['d']);
+  });
+
+  it('shows referenced ids by the names the snapshots know', () => {
+    const source = only(snapshot(SOURCE_TENANT).deviceConfiguration('CA', { excludeGroups: ['3143db2c-0000-4000-8000-000000000001'] }).build());
+    const target = only(snapshot(TARGET_TENANT).deviceConfiguration('CA', { excludeGroups: [] }).build());
+    const names = { source: new Map([['3143db2c-0000-4000-8000-000000000001', 'CA - Break Glass Accounts']]), target: new Map<string, string>() };
+    expect(settingDifferences(source, target, { includeAssignments: false, names })).toEqual([
+      { path: 'excludeGroups', sourceValue: 'CA - Break Glass Accounts', targetValue: 'not configured' },
+    ]);
   });
 });

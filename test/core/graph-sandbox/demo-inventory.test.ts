@@ -65,7 +65,12 @@ describe('the demo tenants read through the real GraphClient from the sandbox', 
     const byKey = (a: { type: string; displayName: string }, b: { type: string; displayName: string }) =>
       `${a.type}/${a.displayName}`.localeCompare(`${b.type}/${b.displayName}`);
     expect(observed.sort(byKey)).toEqual([...DEMO_STAGING_TO_PRODUCTION].sort(byKey));
-    expect(preflight.counts).toMatchObject({ ready: 5, blocked: 3, manualMapping: 2, inSync: 3, onlyInTarget: 1 });
+    expect(preflight.counts).toMatchObject({ ready: 6, blocked: 3, manualMapping: 2, inSync: 5, onlyInTarget: 1 });
+    const kiosk = preflight.items.find((i) => i.displayName === 'Win - Kiosk Restrictions')!;
+    expect(kiosk.gaps?.map((g) => [g.sourceName, g.problem])).toEqual([
+      ['Kiosk Devices', 'awaiting_promotion'],
+      ['Retail Stores', 'missing_in_target'],
+    ]);
   });
 
   it('stores what the registry writes for each ready subject exactly as the source has it, ids mapped, and never writes Staging', async () => {

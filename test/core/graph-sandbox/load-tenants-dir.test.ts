@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS, DEMO_TENANTS_DIR } from '../../../core/graph-sandbox/demo-tenants';
 import { loadTenantsDir } from '../../../core/graph-sandbox/load-tenants-dir';
+import { warningReport, warningText } from '../../../core/graph-sandbox/load-warnings';
 import { stableGuid } from '../../../core/graph-sandbox/stable-guid';
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -66,11 +67,82 @@ describe('loading sandbox tenants from a folder', () => {
 
     const { tenants, warnings } = await loadTenantsDir(root);
 
-    expect(warnings).toEqual([
+    expect(warnings.map(warningText)).toEqual([
       'Tenant A/broken/configurationPolicies/x.json: not readable as JSON (UTF-8, or UTF-16 with a byte-order mark)',
-      'Tenant A/notes/readme.json: unrecognised object (no known @odata.type or collection folder)',
+      'Tenant A/notes/readme.json: unrecognised object (no known @odata.type, @odata.context, @odata.id or collection folder)',
     ]);
     expect(tenants[0]!.objects['deviceManagement/configurationPolicies']?.map((p) => p.id)).toEqual(['ok']);
+  });
+
+  it('keeps both objects that share an id: the later one under a stable derived id, with a warning naming both files', async () => {
+    const policy = (name: string) => ({ '@odata.type': '#microsoft.graph.windows10GeneralConfiguration', id: 'dup-1', displayName: name });
+    await put('Tenant A/DeviceConfiguration/a.json', JSON.stringify(policy('Win - Baseline A')));
+    await put('Tenant A/DeviceConfiguration/b.json', JSON.stringify(policy('Win - Baseline B')));
+
+    const first = await loadTenantsDir(root);
+    const again = await loadTenantsDir(root);
+
+    const kept = first.tenants[0]!.objects['deviceManagement/deviceConfigurations']!;
+    expect(kept.map((p) => p.displayName)).toEqual(['Win - Baseline A', 'Win - Baseline B']);
+    expect(kept[0]!.id).toBe('dup-1');
+    expect(kept[1]!.id).toBe(stableGuid('dup-1#DeviceConfiguration/b.json'));
+    expect(again.tenants[0]!.objects['deviceManagement/deviceConfigurations']!.map((p) => p.id)).toEqual(kept.map((p) => p.id));
+    expect(first.warnings.map(warningText)).toEqual([
+      `Tenant A/DeviceConfiguration/b.json: shares its id with another object: id dup-1 is also used by DeviceConfiguration/a.json; kept under id ${kept[1]!.id}`,
+    ]);
+  });
+
+  it('classifies by @odata.context or @odata.id when the folder says nothing, and by the backup tools\' singular folder names', async () => {
+    await put('Tenant A/export/one.json', JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceCompliancePolicies/$entity', id: 'c1', displayName: 'C' }));
+    await put('Tenant A/export/two.json', JSON.stringify({ '@odata.id': 'https://graph.microsoft.com/beta/deviceManagement/deviceManagementScripts/s1', id: 's1', displayName: 'S' }));
+    await put('Tenant A/export/page.json', JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/beta/$metadata#identity/conditionalAccess/policies', value: [{ id: 'ca1', displayName: 'CA' }] }));
+    await put('Tenant A/export/settings.json', JSON.stringify({ '@odata.context': "https://graph.microsoft.com/beta/$metadata#deviceManagement/configurationPolicies('p')/settings/$entity", id: '0' }));
+    await put('Tenant A/SettingsCatalog/p.json', JSON.stringify({ id: 'p1', name: 'Catalog' }));
+    await put('Tenant A/CompliancePolicies/c.json', JSON.stringify({ id: 'c2', displayName: 'C2' }));
+    await put('Tenant A/ScopeTags/t.json', JSON.stringify({ id: '5', displayName: 'EU' }));
+
+    const { tenants, warnings } = await loadTenantsDir(root);
+
+    const objects = tenants[0]!.objects;
+    expect(objects['deviceManagement/deviceCompliancePolicies']?.map((o) => o.id).sort()).toEqual(['c1', 'c2']);
+    expect(objects['deviceManagement/deviceManagementScripts']?.map((o) => o.id)).toEqual(['s1']);
+    expect(objects['identity/conditionalAccess/policies']?.map((o) => o.id)).toEqual(['ca1']);
+    expect(objects['deviceManagement/configurationPolicies']?.map((o) => o.id)).toEqual(['p1']);
+    expect(objects['deviceManagement/roleScopeTags']?.map((o) => o.id)).toEqual(['5']);
+    // A settings item is not a policy, though its context names the policies collection.
+    expect(warnings.map(warningText)).toEqual([expect.stringMatching(/^Tenant A\/export\/settings\.json: unrecognised object/)]);
+  });
+
+  it('decodes a file holding double-encoded JSON (a JSON string of JSON), also in UTF-16', async () => {
+    const policy = { '@odata.type': '#microsoft.graph.deviceManagementConfigurationPolicy', id: 'p1', name: 'Catalog', settings: [] };
+    await put('Tenant A/SettingsCatalog/p1_Settings.json', utf16le(JSON.stringify(JSON.stringify(policy))));
+
+    const { tenants, warnings } = await loadTenantsDir(root);
+
+    expect(warnings).toEqual([]);
+    expect(tenants[0]!.objects['deviceManagement/configurationPolicies']).toEqual([policy]);
+  });
+
+  it('reports every warning grouped by reason with a count, and per tenant how many files were not used', async () => {
+    for (let i = 0; i < 25; i++) await put(`Tenant A/broken/${String(i).padStart(2, '0')}.json`, '{');
+    await put('Tenant A/notes/readme.json', JSON.stringify({ title: 'not a Graph object' }));
+    await put('Tenant A/configurationPolicies/ok.json', JSON.stringify({ id: 'ok', name: 'OK' }));
+    await put('Tenant B/configurationPolicies/ok.json', JSON.stringify({ id: 'ok', name: 'OK' }));
+
+    const { warnings, summaries } = await loadTenantsDir(root);
+
+    expect(summaries.map(({ displayName, files, unusedFiles }) => ({ displayName, files, unusedFiles }))).toEqual([
+      { displayName: 'Tenant A', files: 27, unusedFiles: 26 },
+      { displayName: 'Tenant B', files: 1, unusedFiles: 0 },
+    ]);
+    const report = warningReport(warnings, summaries);
+    expect(report.slice(0, 2)).toEqual([
+      'Tenant A: 26 of 27 files not used, 26 warnings',
+      'Tenant A: not readable as JSON (UTF-8, or UTF-16 with a byte-order mark) (25)',
+    ]);
+    expect(report.filter((l) => l.includes('/broken/'))).toHaveLength(25);
+    expect(report).toContain('Tenant A: unrecognised object (no known @odata.type, @odata.context, @odata.id or collection folder) (1)');
+    expect(report.some((l) => l.startsWith('Tenant B'))).toBe(false);
   });
 
   it('names each tenant by its folder, with the id and flags of tenant.json or a stable id derived from the name', async () => {

@@ -180,8 +180,20 @@ describe('blocked reasons', () => {
       .build();
     expect(comparePair(source, fresh().build()).preflight.items[0]).toMatchObject({
       blockedReason: 'secret_bearing_payload',
-      blockedDetail: 'Secret values at: certificate.password, wifiSecurity.preSharedKey.',
+      blockedDetail:
+        'Microsoft Graph returns these values only encrypted, so recreate by hand in the target: the value at certificate.password; the value at wifiSecurity.preSharedKey.',
     });
+  });
+
+  it('names an encrypted OMA-URI setting by its name and URI, so the operator knows what to recreate', () => {
+    const omaSettings = [
+      { '@odata.type': '#microsoft.graph.omaSettingInteger', displayName: 'Always On', omaUri: './Device/Vendor/MSFT/VPNv2/Tunnel/AlwaysOn', value: 1 },
+      { '@odata.type': '#microsoft.graph.omaSettingString', displayName: 'VPN profile XML', omaUri: './Device/Vendor/MSFT/VPNv2/Tunnel/ProfileXML', isEncrypted: true, value: '[secret value not kept]' },
+    ];
+    const source = snapshot(SOURCE_TENANT).deviceConfiguration('VPN', { omaSettings }, { secretPaths: ['omaSettings[1].value'] }).build();
+    expect(comparePair(source, fresh().build()).preflight.items[0]?.blockedDetail).toBe(
+      'Microsoft Graph returns this value only encrypted, so recreate by hand in the target: the OMA-URI setting "VPN profile XML" (./Device/Vendor/MSFT/VPNv2/Tunnel/ProfileXML).',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entrySettingDifferences } from '../../../core/compare/setting-differences';
 import { exportRows, toCsv } from '../../../core/preflight/export-rows';
 import { blockedReasonText } from '../../../core/preflight/reason-text';
 import { comparePair, includeGroup, snapshot, SOURCE_TENANT, TARGET_TENANT } from '../../support/inventory-builder';
@@ -35,7 +36,7 @@ describe('export rows', () => {
     });
     expect(rows.find((r) => r.name === 'Wi-Fi')).toMatchObject({
       outcome: 'blocked',
-      reason: `${blockedReasonText('secret_bearing_payload')} Secret values at: psk.`,
+      reason: `${blockedReasonText('secret_bearing_payload')} Microsoft Graph returns this value only encrypted, so recreate by hand in the target: the value at psk.`,
     });
     expect(rows.find((r) => r.name === 'Baseline')).toMatchObject({
       outcome: 'manual_mapping_required',
@@ -43,6 +44,22 @@ describe('export rows', () => {
     });
     expect(rows.find((r) => r.name === 'Legacy')!.reason).toMatch(/only in the target/);
     expect(rows.find((r) => r.name === 'In Sync')!.outcome).toBeUndefined();
+  });
+
+  it('follows each subject with one row per differing setting: type, subject, setting path, source and target value', () => {
+    const changed = snapshot(TARGET_TENANT).group('t-pilot', 'Pilot users').deviceConfiguration('Restrictions', { passwordMinimumLength: 8 }).build();
+    const { preview } = comparePair(source, changed, { includeAssignments: true });
+    const rows = exportRows(preview, undefined, (entry) => entrySettingDifferences(entry, source, changed, { includeAssignments: true }));
+    expect(rows.filter((r) => r.name === 'Restrictions')).toEqual([
+      { type: 'deviceConfiguration', name: 'Restrictions', compareState: 'different' },
+      { type: 'deviceConfiguration', name: 'Restrictions', compareState: 'different', setting: 'passwordMinimumLength', sourceValue: '12', targetValue: '8' },
+    ]);
+    // A subject missing in the target lists what a promotion would create, its assignments by group name.
+    expect(rows.filter((r) => r.name === 'Baseline' && r.setting === 'assignments')).toEqual([
+      { type: 'settingsCatalog', name: 'Baseline', compareState: 'missing_in_target', setting: 'assignments', sourceValue: 'include group Pilot users' },
+    ]);
+    expect(rows.filter((r) => r.name === 'Baseline' && r.setting).every((r) => r.sourceValue !== '' && r.targetValue === undefined)).toBe(true);
+    expect(toCsv(rows)).toContain('deviceConfiguration,Restrictions,different,,,,passwordMinimumLength,12,8\r\n');
   });
 });
 
@@ -53,9 +70,9 @@ describe('CSV export', () => {
       { type: 'settingsCatalog', name: 'Plain', compareState: 'in_sync' },
     ]);
     expect(csv).toBe(
-      'type,name,compareState,outcome,reason,gaps\r\n' +
-        'deviceConfiguration,"Wi-Fi, ""Corp""",different,,"line one\nline two",\r\n' +
-        'settingsCatalog,Plain,in_sync,,,\r\n',
+      'type,name,compareState,outcome,reason,gaps,setting,sourceValue,targetValue\r\n' +
+        'deviceConfiguration,"Wi-Fi, ""Corp""",different,,"line one\nline two",,,,\r\n' +
+        'settingsCatalog,Plain,in_sync,,,,,,\r\n',
     );
   });
 

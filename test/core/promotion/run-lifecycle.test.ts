@@ -111,6 +111,8 @@ describe('promotion run: the lease', () => {
     });
     const outcome = await executeRun({ ...suite.world.deps, lease: broken, graph: slowGraph, clock: () => time }, run.id);
     expect(outcome).toEqual({ kind: 'lease_lost' });
+    // The items it stopped in the middle of are left to the next holder, not recorded as failed.
+    expect((await suite.world.runs.items(run.id)).items.filter((i) => i.outcome !== 'succeeded')).toEqual([]);
     const writtenBeforeStop = suite.world.graph.writes(TARGET.id).length;
     expect(writtenBeforeStop).toBeLessThan(5);
 
@@ -120,6 +122,30 @@ describe('promotion run: the lease', () => {
     const writes = suite.world.graph.writes(TARGET.id).map((w) => JSON.stringify(w));
     expect(new Set(writes).size).toBe(writes.length);
     expect(suite.world.graph.objects(TARGET.id, PATHS.settingsCatalog)).toHaveLength(1);
+  });
+
+  it('leaves an item it was cut off in the middle of to the next holder, unrecorded, instead of failing it', async () => {
+    const run = await queueRun(suite.world);
+    let time = 0;
+    const journal = suite.world.deps.journal;
+    // Renewals fail, and the time between an item's intent and its write outlasts what the last renewal covered.
+    const slowJournal = Object.assign(Object.create(journal) as typeof journal, {
+      recordIntent: async (...args: Parameters<typeof journal.recordIntent>) => {
+        const recorded = await journal.recordIntent(...args);
+        time += suite.world.deps.settings.leaseMs;
+        return recorded;
+      },
+    });
+    const broken: RunLease = Object.assign(Object.create(suite.world.deps.lease) as RunLease, { renew: async () => { throw storeDown(); } });
+    expect(await executeRun({ ...suite.world.deps, journal: slowJournal, lease: broken, clock: () => time }, run.id)).toEqual({ kind: 'lease_lost' });
+    expect((await suite.world.runs.items(run.id)).items).toEqual([]);
+    expect(suite.world.graph.writes(TARGET.id)).toEqual([]);
+
+    await expireLeases(suite.db);
+    expect(await executeRun(suite.world.deps, run.id)).toMatchObject({ kind: 'finished' });
+    // The stop came before any request went out and the intent was taken back: nothing is left uncertain.
+    const items = (await suite.world.runs.items(run.id)).items;
+    expect(items.filter((i) => i.outcome !== 'succeeded')).toEqual([]);
   });
 
   it('hands a running run back at once on shutdown, so another worker resumes it without waiting for the lease', async () => {

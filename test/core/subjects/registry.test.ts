@@ -36,6 +36,10 @@ describe('subject type registry', () => {
     ['admx', 'administrativeTemplate'],
     ['intents', 'securityIntent'],
     ['deviceConfiguration', 'deviceConfiguration'],
+    ['remediations', 'remediationScript'],
+    ['compliance-scripts', 'complianceScript'],
+    ['custom attributes', 'customAttributeScript'],
+    ['drivers', 'driverUpdateProfile'],
   ])('understands "%s" as %s', (word, key) => {
     expect(parseSubjectTypeKey(word)).toBe(key);
   });

@@ -2,8 +2,9 @@
 // that run both under vitest and under `npm run reliability` (so nothing here may rely on vitest's inject).
 import { randomBytes } from 'node:crypto';
 import { startSystem, type RunningSystem } from '../../../bot/compose';
-import { parseEnv } from '../../../core/config/env';
+import { parseEnv, type Env } from '../../../core/config/env';
 import { dbUri } from '../../support/mongo';
+import { jsonLogger } from '../../../core/logging/logger';
 
 /** A started system, where to reach it and what it logged. */
 export interface BotUnderTest {
@@ -21,17 +22,22 @@ export function scenarioDbName(scenario: string): string {
   return `rel_${scenario.replace(/[^a-z0-9]/gi, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
 }
 
-/** Starts the system in demo mode on a fresh database of `serverUri`; `env` overrides any variable. Stop drops the database. */
+/**
+ * Starts the system in demo mode on a fresh database of `serverUri`; `env` overrides any variable. `held` is put on the
+ * parsed configuration as is: values the process holds that start-up validation would not accept beside demo mode
+ * (the secret-exposure scan's fake secrets). Stop drops the database.
+ */
 export async function startBotUnderTest(
   serverUri: string,
   env: Record<string, string> = {},
   dbName = scenarioDbName('bot'),
+  held: Partial<Env> = {},
 ): Promise<BotUnderTest> {
   const logs: string[] = [];
   const mongoUri = dbUri(serverUri, dbName);
   const system = await startSystem(
-    parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: mongoUri, MONGODB_DB: dbName, PROGRESS_UPDATE_INTERVAL_MS: '0', ...env }),
-    (line) => logs.push(line),
+    { ...parseEnv({ PORT: '0', DEMO_MODE: 'true', MONGODB_URI: mongoUri, MONGODB_DB: dbName, PROGRESS_UPDATE_INTERVAL_MS: '0', ...env }), ...held },
+    jsonLogger({ level: 'debug', write: (line) => logs.push(line) }),
   );
   return {
     system,

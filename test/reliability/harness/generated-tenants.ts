@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_TENANTS_DIR } from '../../../core/graph-sandbox/demo-tenants';
+import { REFERENCE_COLLECTIONS } from '../../../core/graph-sandbox/graph-shape';
 import { loadTenantsDir } from '../../../core/graph-sandbox/load-tenants-dir';
 import { collectionKeyOf, type SandboxTenant } from '../../../core/graph-sandbox/sandbox-tenant';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
@@ -35,10 +36,24 @@ const TEMPLATES: { type: SubjectTypeKey; name: string; action: 'create' | 'updat
   { type: 'conditionalAccessPolicy', name: 'CA - Block access outside Contoso HQ', action: 'create' },
 ];
 
+const REFERENCE_KEYS = new Set(Object.values(REFERENCE_COLLECTIONS).map((r) => r.key));
 const SUBJECT_KEYS = new Set(Object.values(SUBJECT_TYPES).map((t) => collectionKeyOf(t.collectionPath)));
 
-function referenceObjects(tenant: SandboxTenant): Record<string, GraphJson[]> {
-  return Object.fromEntries(Object.entries(tenant.objects).filter(([key]) => !SUBJECT_KEYS.has(key)));
+/**
+ * A tenant's reference objects (groups, scope tags, filters, named locations). Filters and named locations are also
+ * governed subjects, so with `namedAsIn` only those `namedAsIn` has by name are kept: the generated source then holds
+ * ready subjects only, none of them a filter missing in the targets.
+ */
+function referenceObjects(tenant: SandboxTenant, namedAsIn?: SandboxTenant): Record<string, GraphJson[]> {
+  const entries = Object.entries(tenant.objects).filter(([key]) => REFERENCE_KEYS.has(key) || !SUBJECT_KEYS.has(key));
+  if (!namedAsIn) return Object.fromEntries(entries);
+  return Object.fromEntries(
+    entries.map(([key, objects]) => {
+      if (!SUBJECT_KEYS.has(key)) return [key, objects];
+      const names = new Set((namedAsIn.objects[key] ?? []).map((o) => o.displayName));
+      return [key, objects.filter((o) => names.has(o.displayName))];
+    }),
+  );
 }
 
 function template(tenant: SandboxTenant, type: SubjectTypeKey, name: string): GraphJson {
@@ -74,7 +89,7 @@ export async function writeGeneratedTenants(opts: { subjects: number; targets: n
   const production = tenants.find((t) => t.displayName === 'Contoso Production')!;
   const dir = await mkdtemp(join(tmpdir(), 'tenantatlas-reliability-'));
 
-  const sourceObjects = referenceObjects(staging);
+  const sourceObjects = referenceObjects(staging, production);
   const olderVersions: { key: string; object: GraphJson; type: SubjectTypeKey; name: string }[] = [];
   const subjectNames: GeneratedTenants['subjectNames'] = [];
   for (let i = 0; i < opts.subjects; i++) {

@@ -191,7 +191,7 @@ export async function runAbuseScenario(
       byKind,
       seed: opts.seed,
       serverErrors,
-      turnFailures: bot.logs.filter((l) => /turn failed|card action failed/.test(l)).length,
+      turnFailures: bot.logs.filter((l) => /"event":"(turn\.failed|card\.action\.failed|command\.failed)"/.test(l)).length,
       helpAfterwards: help !== undefined && cardText(help).includes('compare'),
       healthAfterwards: health,
       foreignTenantRequests,

@@ -31,7 +31,8 @@ export async function runAuthScenario(opts: { serverUri: string }, evidence: Evi
   const dbName = scenarioDbName('auth');
   const bot = await startBotUnderTest(
     opts.serverUri,
-    { ROLE: 'web', MicrosoftAppId: APP_ID, ...FAKE_SECRETS, GRAPH_CLIENT_ID, DEMO_MODE: 'true' },
+    // A complete production configuration: demo mode refuses to start beside production settings.
+    { ROLE: 'web', MicrosoftAppId: APP_ID, ...FAKE_SECRETS, GRAPH_CLIENT_ID, DEMO_MODE: 'auto' },
     dbName,
   );
   const tokens = new ChannelTokens(APP_ID);

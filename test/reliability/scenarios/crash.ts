@@ -70,7 +70,8 @@ export async function runCrashScenario(opts: CrashOptions, evidence: Evidence): 
     SANDBOX_URL: sandbox.baseUrl,
     SANDBOX_TENANTS_DIR: generated.dir,
     PROMOTION_LOCK_LIFETIME_MS: lockLifetimeMs,
-    RUN_LEASE_MS: lockLifetimeMs,
+    // Long enough that a loaded machine's slow renewals do not lose it, short enough for a quick takeover.
+    RUN_LEASE_MS: '4000',
     RUN_WATCHDOG_INTERVAL_MS: '1000',
     WRITE_VISIBILITY_WAIT_MS: '2000',
   };

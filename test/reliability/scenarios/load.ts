@@ -66,7 +66,7 @@ export async function runLoadScenario(
       conversations: opts.conversations,
       durationS: Math.round(durationS * 10) / 10,
       requests: latencies.length + errors.length,
-      errors: errors.length + bot.logs.filter((l) => /turn failed/.test(l)).length,
+      errors: errors.length + bot.logs.filter((l) => /"event":"(turn\.failed|command\.failed)"/.test(l)).length,
       throughputPerS: Math.round(((latencies.length + errors.length) / durationS) * 10) / 10,
       p50Ms: percentile(sorted, 50),
       p95Ms: percentile(sorted, 95),

@@ -22,11 +22,11 @@ export interface SecretFigures {
 /** Walks the operator's whole path on a bot holding fake secrets; adds what it produced to `evidence`. */
 export async function runSecretExposureFlow(opts: { serverUri: string }, evidence: Evidence): Promise<void> {
   const channel = await new FakeChannel().start();
-  const bot = await startBotUnderTest(
-    opts.serverUri,
-    { ...FAKE_SECRETS, GRAPH_CLIENT_ID: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a', DEMO_MODE: 'true' },
-    scenarioDbName('secrets'),
-  );
+  // Demo mode refuses production settings at start-up, so the fake secrets are held on the parsed configuration.
+  const bot = await startBotUnderTest(opts.serverUri, {}, scenarioDbName('secrets'), {
+    ...FAKE_SECRETS,
+    GRAPH_CLIENT_ID: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+  });
   const chat = new RecordingChat(bot, channel);
   try {
     const compare = await chat.card('compare Contoso Staging to Contoso Production');

@@ -6,3 +6,4 @@ export * from './intune-policies';
 export * from './scripts-and-updates';
 export * from './entra-and-legacy';
 export * from './in-memory-inventory-graph';
+export * from './remediations-and-drivers';
