@@ -3,7 +3,7 @@ import { renderCard, type CardAttachment } from './render';
 import { directionText } from './tenant-header';
 import previewTemplate from './templates/undo-preview.json';
 import confirmTemplate from './templates/undo-confirm.json';
-import { bounded, clip } from './text';
+import { bounded, clip, shortRunId } from './text';
 
 /** One subject of an undo preview. */
 export interface UndoSubjectView {
@@ -42,7 +42,7 @@ export function undoPreviewCard(view: UndoPreviewCardView): CardAttachment {
   ];
   return renderCard(previewTemplate, {
     direction: directionText(view.sourceName, view.targetName),
-    runText: `Run ${view.runId}`,
+    runText: `Run ${shortRunId(view.runId)}`,
     runBlocked: Boolean(view.runBlock),
     runBlockTitle: clip(view.runBlock?.title ?? '', 120),
     runBlockText: clip(view.runBlock?.text ?? '', 600),
@@ -83,7 +83,7 @@ export function undoConfirmCard(view: UndoConfirmCardView): CardAttachment {
   const target = clip(view.targetName, 80);
   const data = { requestId: view.requestId, runId: view.runId };
   return renderCard(confirmTemplate, {
-    runText: `Undo run ${view.runId} (${directionText(view.sourceName, view.targetName)})`,
+    runText: `Undo run ${shortRunId(view.runId)} (${directionText(view.sourceName, view.targetName)})`,
     facts: [
       { title: 'Target', value: target },
       { title: 'Delete', value: String(view.deleteCount) },

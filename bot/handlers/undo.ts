@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageCard } from '../../cards/message-card';
 import type { CardAttachment } from '../../cards/render';
 import { undoConfirmCard, undoPreviewCard } from '../../cards/undo-card';
+import { shortRunId } from '../../cards/text';
 import type { CardVerb } from '../../cards/verbs';
 import { hasTenantCapability, hasWorkspaceCapability } from '../../core/access/policy';
 import { RunId } from '../../core/ids';
@@ -108,9 +109,9 @@ async function undoConfirmAnswer(req: BotRequest, requestId: string, runId: stri
     case 'refused':
       return refusalCard(outcome.refusal, runId);
     case 'already_running':
-      return messageCard({ title: 'This undo is already running', text: `The same undo was confirmed already; no second run was started. Run ${outcome.runId}.`, tone: 'warning', actions: [openRun(outcome.runId)] });
+      return messageCard({ title: 'This undo is already running', text: `The same undo was confirmed already; no second run was started. Run ${shortRunId(outcome.runId)}.`, tone: 'warning', actions: [openRun(outcome.runId)] });
     case 'target_busy':
-      return messageCard({ title: 'Target busy', text: `Another run is active on this target tenant. Wait for it to finish, then open the undo preview again. Run ${outcome.runId}.`, tone: 'warning', actions: [openRun(outcome.runId)] });
+      return messageCard({ title: 'Target busy', text: `Another run is active on this target tenant. Wait for it to finish, then open the undo preview again. Run ${shortRunId(outcome.runId)}.`, tone: 'warning', actions: [openRun(outcome.runId)] });
     case 'started': {
       const { run } = outcome;
       const source = req.ctx.visibleTenants.find((t) => t.id === run.sourceTenantId)!;
