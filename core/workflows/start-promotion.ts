@@ -14,6 +14,7 @@ import type { SubjectTypeKey } from '../subjects/subject-type';
 import { authorised } from './audit-forbidden';
 import { resolvePair } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
+import { storeAndQueueRun } from './queue-run';
 import { derivePreflight, type DerivedPreflight } from './derive-preflight';
 
 export interface PromotionDeps extends WorkflowDeps {
@@ -131,22 +132,10 @@ export async function confirmPromotion(deps: PromotionDeps, ctx: ActorContext, r
     ...(conversation ? { conversation: { ...conversation, ...(request.requesterAddress ? { initiator: request.requesterAddress } : {}) } } : {}),
     createdAt: now,
   };
-  try {
-    await deps.runs.insert(run);
-  } catch (error) {
-    await deps.runs.releaseLock(target.id, runId);
-    throw error;
-  }
-  await deps.requests.close(ctx.workspace.id, request.id, now, runId);
-  await deps.audit.append({
-    workspaceId: ctx.workspace.id,
-    at: now,
-    actorId: ctx.actor.id,
+  await storeAndQueueRun(deps, ctx, request.id, run, {
     action: 'promotion.execute.started',
-    tenantIds: [source.id, target.id],
-    metadata: { runId, source: source.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, ready: plan.items.length, fingerprint: plan.fingerprint },
+    metadata: { source: source.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, ready: plan.items.length, fingerprint: plan.fingerprint },
   });
-  await deps.queue.enqueue(runId);
   return { kind: 'started', run };
 }
 

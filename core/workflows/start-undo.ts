@@ -5,6 +5,7 @@ import { RunId } from '../ids';
 import type { PlanItem } from '../promotion/plan';
 import type { PromotionRequest, PromotionRequestStore } from '../promotion/request';
 import type { PromotionRun } from '../runs/model';
+import { storeAndQueueRun } from './queue-run';
 import { authoriseUndo, previewUndo, type UndoDeps, type UndoPreview, type UndoRunBlock } from './undo-preview';
 
 export interface UndoStartDeps extends UndoDeps {
@@ -71,7 +72,7 @@ export async function confirmUndo(deps: UndoStartDeps, ctx: ActorContext, reques
   const refusal = refusalOf(preview, request.preflightFingerprint);
   if (refusal) return refuse(deps, ctx, request, refusal);
 
-  const { run: undone, source, target } = preview;
+  const { run: undone, target } = preview;
   const runId = RunId(randomUUID());
   const now = deps.now();
   const lock = await deps.runs.acquireLock(target.id, runId, `undo:${undone.id}`, now);
@@ -79,23 +80,17 @@ export async function confirmUndo(deps: UndoStartDeps, ctx: ActorContext, reques
   if (lock.kind === 'target_busy') return { kind: 'target_busy', runId: lock.runId };
   const run = undoRunOf({ id: runId, undone, decided: preview, initiatorId: request.requesterId, approverId: ctx.actor.id, now, fingerprint: preview.fingerprint });
   if (conversation) run.conversation = { ...conversation, ...(request.requesterAddress ? { initiator: request.requesterAddress } : {}) };
-  try {
-    await deps.runs.insert(run);
-    await deps.runs.update(undone.id, { undoneBy: runId });
-  } catch (error) {
-    await deps.runs.releaseLock(target.id, runId);
-    throw error;
-  }
-  await deps.requests.close(ctx.workspace.id, request.id, now, runId);
-  await deps.audit.append({
-    workspaceId: ctx.workspace.id,
-    at: now,
-    actorId: ctx.actor.id,
-    action: 'promotion.undo.started',
-    tenantIds: [source.id, target.id],
-    metadata: { runId, undoes: undone.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, deletes: preview.deletes.length, restores: preview.restores.length, blocked: preview.blocked.length },
-  });
-  await deps.queue.enqueue(runId);
+  await storeAndQueueRun(
+    deps,
+    ctx,
+    request.id,
+    run,
+    {
+      action: 'promotion.undo.started',
+      metadata: { undoes: undone.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, deletes: preview.deletes.length, restores: preview.restores.length, blocked: preview.blocked.length },
+    },
+    () => deps.runs.update(undone.id, { undoneBy: runId }),
+  );
   return { kind: 'started', run, undone: { ...undone, undoneBy: runId } };
 }
 

@@ -1,5 +1,4 @@
 import type { ActorContext } from '../access/actor-context';
-import { visibleTenant } from '../access/actor-context';
 import type { Tenant } from '../access/model';
 import { requireTenantCapability, requireWorkspaceCapability } from '../access/policy';
 import type { OperationalControl } from '../controls/model';
@@ -13,6 +12,7 @@ import { decideUndo, wroteSomething, type UndoBlockedItem, type UndoTargetItem }
 import type { ItemJournal } from '../runs/item-journal';
 import type { PromotionRun } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
+import { visibleRun } from './admin-queries';
 import { authorised } from './audit-forbidden';
 import type { WorkflowDeps } from './deps';
 
@@ -49,16 +49,7 @@ export interface UndoPreview {
  * actor cannot see, or may not undo, answers exactly like an unknown id (deny-as-not-found); the refusal is audited.
  */
 export async function authoriseUndo(deps: Pick<WorkflowDeps, 'runs' | 'audit' | 'now'>, ctx: ActorContext, runId: RunId) {
-  const run = await deps.runs.get(ctx.workspace.id, runId);
-  if (!run) throw new NotFound('run');
-  let source: Tenant;
-  let target: Tenant;
-  try {
-    source = visibleTenant(ctx, run.sourceTenantId);
-    target = visibleTenant(ctx, run.targetTenantId);
-  } catch {
-    throw new NotFound('run');
-  }
+  const { run, source, target } = await visibleRun(deps, ctx, runId);
   try {
     await authorised(deps, ctx, 'promotion.undo', [source.id, target.id], () => {
       requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_MANAGE');
