@@ -5,7 +5,7 @@ import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
 import { undoRunOf } from '../../../core/workflows/start-undo';
 import { decideItems } from '../../../core/workflows/undo-preview';
-import { dyingWorker, expireLeases } from '../../support/executor-faults';
+import { dyingWorker, expireLeases, unreliableGraph, type LostWriteFate } from '../../support/executor-faults';
 import { APPROVER, INITIATOR, PATHS, queueRun, RUN_CLOCK, seedBaselineSubjects, TARGET, usePromotionWorld, WORKSPACE, type PromotionWorld } from '../../support/promotion-fixtures';
 
 const suite = usePromotionWorld('undo-run-resume', seedBaselineSubjects);
@@ -96,6 +96,30 @@ describe('undo run: a worker killed between any two steps of an item', () => {
       ]);
       expect((await suite.world.runs.get(WORKSPACE, undo.id))!.verified).toBe(3);
       expectTargetAsBefore(suite.world);
+    });
+  }
+});
+
+describe('undo run: a delete whose answer is lost', () => {
+  const FATES: [string, LostWriteFate, 'succeeded' | 'unknown'][] = [
+    ['applied before the answer was lost', { applied: 'before' }, 'succeeded'],
+    ['applied a moment later', { applied: 'later', afterMs: 100 }, 'succeeded'],
+    ['never applied', { applied: 'never' }, 'unknown'],
+  ];
+  for (const [fate, lost, expected] of FATES) {
+    it(`is never sent again: ${fate} → ${expected === 'succeeded' ? 'deleted, seen gone' : 'outcome unknown, left for the operator'}`, async () => {
+      const { undo } = await promotedThenUndoQueued(suite.world);
+      const graph = unreliableGraph(suite.world.graph, { which: (spec) => spec.method === 'DELETE', fate: lost });
+      await executeRun({ ...suite.world.deps, graph }, undo.id);
+      await Promise.all(graph.pending);
+      const deletes = graph.sent.filter((spec) => spec.method === 'DELETE').map((spec) => spec.path);
+      expect(deletes, 'each delete sent once').toHaveLength(2);
+      expect(new Set(deletes).size).toBe(2);
+      const items = (await suite.world.runs.items(undo.id)).items.filter((i) => i.action === 'delete');
+      const unknown = items.filter((i) => i.outcomeUnknown);
+      expect(unknown).toHaveLength(expected === 'unknown' ? 1 : 0);
+      if (expected === 'unknown') expect(unknown[0]!.reason).toContain('It was not sent again.');
+      expect(items.filter((i) => i.outcome === 'succeeded')).toHaveLength(expected === 'unknown' ? 1 : 2);
     });
   }
 });
