@@ -33,6 +33,8 @@ export function judgeAsWritten(input: {
   /** Source reference → target object id, as the run translated it when writing. */
   toTarget: ReferenceTranslator;
   targetReferences: readonly ReferenceObject[];
+  /** The source tenant's reference objects, so differing references are shown by name; ids when absent. */
+  sourceReferences?: readonly ReferenceObject[];
   includeAssignments: boolean;
 }): SyncJudgement {
   const { type, source, target, includeAssignments } = input;
@@ -50,7 +52,7 @@ export function judgeAsWritten(input: {
   if (sameKind && sameContent && sameAssignments) return { inSync: true, ...flags };
   const rows = sameContent
     ? [{ path: ASSIGNMENTS_PATH, sourceValue: 'as in the source', targetValue: 'different' }]
-    : settingDifferences(source, target, { includeAssignments }).filter((d) => !isReferenceIdRow(d) && (d.path !== ASSIGNMENTS_PATH || !sameAssignments));
+    : settingDifferences(source, target, { includeAssignments, names: { source: namesOf(input.sourceReferences ?? []), target: namesOf(input.targetReferences) } }).filter((d) => !isReferenceIdRow(d) && (d.path !== ASSIGNMENTS_PATH || !sameAssignments));
   return { inSync: false, ...flags, differences: rows.slice(0, MAX_DIFFERENCES) };
 }
 
@@ -58,3 +60,5 @@ export function judgeAsWritten(input: {
 function isReferenceIdRow(difference: SettingDifference): boolean {
   return /(^|\.)roleScopeTagIds(\[|$)/.test(difference.path);
 }
+
+const namesOf = (references: readonly ReferenceObject[]) => new Map(references.map((r) => [r.id, r.displayName]));

@@ -46,8 +46,8 @@ async function verifyItem(
     if (!target) return { verification: { inSync: false, unreadable: `It could not be found in ${ctx.target.displayName} when read back.` } };
     const source = known ?? (await ctx.reader.read(ctx.source, type, item.sourceId));
     if (!source) return { verification: { inSync: false, unreadable: `It was deleted in ${ctx.source.displayName} since the run read it.` }, after: target };
-    const targetReferences = await ctx.reader.references(ctx.target, type);
-    const judged = judgeAsWritten({ type, source, target, toTarget: itemTranslator(item), targetReferences, includeAssignments: ctx.includeAssignments });
+    const [targetReferences, sourceReferences] = await Promise.all([ctx.reader.references(ctx.target, type), ctx.reader.references(ctx.source, type)]);
+    const judged = judgeAsWritten({ type, source, target, toTarget: itemTranslator(item), targetReferences, sourceReferences, includeAssignments: ctx.includeAssignments });
     return { verification: judged.inSync ? { inSync: true } : { inSync: false, differences: judged.differences ?? [] }, after: target };
   } catch (error) {
     logger.warn('run.verification.read_failed', { item: item.displayName, ...errorFields(error) });
