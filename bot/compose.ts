@@ -16,6 +16,9 @@ import { MongoRunLease } from '../core/store/mongo-run-lease';
 import { MongoItemJournal } from '../core/store/mongo-item-journal';
 import { isTransientStoreError } from '../core/store/mongo-errors';
 import { MongoSnapshotStore } from '../core/store/mongo-snapshot-store';
+import { MongoWatchStore } from '../core/store/mongo-watch-store';
+import { AgendaWatchQueue } from '../jobs/drift-jobs';
+import { AdapterDriftPoster } from './drift-poster';
 import { AgendaInventoryRefresher, AgendaPromotionQueue } from '../jobs/queues';
 import { createScheduler } from '../jobs/scheduler';
 import { createAdapter } from './adapter';
@@ -86,6 +89,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     const journal = new MongoItemJournal(db);
     const adapter = createAdapter(env, logger);
     const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, logger });
+    const watches = new MongoWatchStore(db);
 
     const deps: BotDeps = {
       directory,
@@ -100,6 +104,8 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       queue: new AgendaPromotionQueue(agenda, db),
       journal,
       graph: graph.client,
+      watches,
+      watchQueue: new AgendaWatchQueue(agenda),
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
       freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
       refreshWaitMs: 20_000,
@@ -112,7 +118,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
 
     let workerState: 'running' | 'stopped' | 'disabled' = 'disabled';
     if (env.ROLE !== 'web') {
-      defineJobs(agenda, {
+      const workerDeps = {
         executor: {
           runs,
           directory,
@@ -142,8 +148,22 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
         syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS,
         promotionLockLifetimeMs: env.PROMOTION_LOCK_LIFETIME_MS,
         log,
-      });
-      await startWorker(agenda, { syncIntervalHours: env.INVENTORY_SYNC_INTERVAL_HOURS, watchdogIntervalMs: env.RUN_WATCHDOG_INTERVAL_MS });
+        drift: {
+          watches,
+          directory,
+          snapshots,
+          inventoryGraph: graph.client,
+          poster: new AdapterDriftPoster({ adapter, appId: env.MicrosoftAppId ?? '', log: workerLogger }),
+          audit,
+          freshnessMs: env.SNAPSHOT_FRESHNESS_HOURS * 3_600_000,
+          checkLeaseMs: WATCH_CHECK_LEASE_MS,
+          sweepIntervalSeconds: env.WATCH_SWEEP_INTERVAL_SECONDS,
+          log: workerLogger,
+          now,
+        },
+      };
+      defineJobs(agenda, workerDeps);
+      await startWorker(agenda, workerDeps);
       workerState = 'running';
       // Runs after the worker drained (stops run in reverse): the last runs' final messages go out before the store closes.
       stops.push(async () => {
@@ -184,6 +204,9 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     throw error;
   }
 }
+
+/** How long one drift check may hold its watch; a worker that died mid-check hands it over after this. */
+const WATCH_CHECK_LEASE_MS = 15 * 60_000;
 
 /** Production Graph: the configured cloud with the MSP's app registration. */
 function productionGraph(env: Env) {

@@ -67,4 +67,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'export.downloaded': 'Export downloaded',
   'mapping.saved': 'Mapping saved',
   'mapping.removed': 'Mapping removed',
+  'watch.created': 'Drift watch created',
+  'watch.stopped': 'Drift watch stopped',
+  'watch.paused': 'Drift watch paused (creator lost access)',
 };

@@ -20,6 +20,9 @@ export const CARD_VERBS = [
   'undo.confirm',
   'undo.cancel',
   'help.show',
+  'watch.check',
+  'watch.stop',
+  'watches.page',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -67,6 +70,9 @@ export interface CardActionData {
   'undo.confirm': { requestId: string; runId: string };
   'undo.cancel': { requestId: string; runId: string };
   'help.show': Record<string, never>;
+  'watch.check': { watchId: string };
+  'watch.stop': { watchId: string };
+  'watches.page': { page: number };
 }
 
 /** Identifies the pending promotion request a confirmation card answers, with the selection it was made for. */

@@ -22,7 +22,7 @@ export abstract class DomainError extends Error {
 export class NotFound extends DomainError {
   readonly code = 'not_found';
   constructor(
-    readonly what: 'tenant' | 'workspace' | 'run' | 'subject' | 'export' | 'mapping',
+    readonly what: 'tenant' | 'workspace' | 'run' | 'subject' | 'export' | 'mapping' | 'watch',
     /** Close names among what the actor may see ("did you mean"); never names anything invisible. */
     readonly suggestions: readonly string[] = [],
   ) {

@@ -9,6 +9,7 @@ import type { PromotionQueue } from '../core/workflows/promotion-queue';
 import { definePromotionJobs, startPromotionWatchdog } from './promotion-jobs';
 import { SUBJECT_TYPES } from '../core/subjects/registry';
 import { InventorySyncJobData, JOB_NAMES } from './job-data';
+import { defineDriftJobs, startDriftSweep, type DriftJobDeps } from './drift-jobs';
 
 /** What the worker needs: the executor's ports plus inventory reading. */
 export interface WorkerDeps {
@@ -24,6 +25,7 @@ export interface WorkerDeps {
   /** Aborted when the worker shuts down, so its running run is handed back at once. */
   shutdownSignal?: AbortSignal;
   log: (msg: string) => void;
+  drift: DriftJobDeps;
 }
 
 /** Registers the job handlers. Job data is validated; a malformed job fails without side effects. */
@@ -59,11 +61,14 @@ export function defineJobs(agenda: Agenda, deps: WorkerDeps): void {
     },
     { concurrency: 2 },
   );
+
+  defineDriftJobs(agenda, deps.drift);
 }
 
 /** Starts processing and schedules the periodic inventory refresh (Agenda runs it once right away, so a fresh demo has snapshots). */
-export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours' | 'watchdogIntervalMs'>): Promise<void> {
+export async function startWorker(agenda: Agenda, deps: Pick<WorkerDeps, 'syncIntervalHours' | 'watchdogIntervalMs' | 'drift'>): Promise<void> {
   await agenda.start();
   await agenda.every(`${deps.syncIntervalHours} hours`, JOB_NAMES.inventorySync, { all: true } as never);
   await startPromotionWatchdog(agenda, deps.watchdogIntervalMs);
+  await startDriftSweep(agenda, deps.drift);
 }

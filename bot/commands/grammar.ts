@@ -21,6 +21,9 @@ export const COMMAND_USAGE = {
   map: { usage: 'map «kind» "«source name»" to "«target name»" for «source» to «target»', description: 'Map a group, scope tag, filter or named location to its counterpart in the target.', example: 'map group "Finance Laptops" to "Finance Devices" for Contoso Staging to Contoso Production' },
   mappings: { usage: 'mappings «source» to «target»', description: 'List the mappings of a tenant pair.', example: 'mappings Contoso Staging to Contoso Production' },
   unmap: { usage: 'unmap «kind» "«source name»" for «source» to «target»', description: 'Remove a mapping.', example: 'unmap group "Finance Laptops" for Contoso Staging to Contoso Production' },
+  watch: { usage: 'watch «source» to «target» [types «type, …»] [without assignments] [every «n» hours | daily]', description: 'Post here whenever the target drifts from the source (checked daily unless you say otherwise).', example: 'watch Contoso Staging to Contoso Production every 12 hours' },
+  watches: { usage: 'watches', description: 'The drift watches you can see, with Check now and Stop.', example: 'watches' },
+  unwatch: { usage: 'unwatch «source» to «target»', description: 'Stop the drift watch of that pair in this conversation.', example: 'unwatch Contoso Staging to Contoso Production' },
 } as const;
 export type CommandName = keyof typeof COMMAND_USAGE;
 
@@ -38,7 +41,10 @@ export type Command =
   | { name: 'sync'; tenant: string }
   | { name: 'map'; kind: ReferenceKind; sourceName: string; targetName: string; source: string; target: string }
   | { name: 'mappings'; source: string; target: string }
-  | { name: 'unmap'; kind: ReferenceKind; sourceName: string; source: string; target: string };
+  | { name: 'unmap'; kind: ReferenceKind; sourceName: string; source: string; target: string }
+  | { name: 'watch'; source: string; target: string; types: string[]; includeAssignments: boolean; intervalHours: number }
+  | { name: 'watches'; page: number }
+  | { name: 'unwatch'; source: string; target: string };
 
 /** What parsing a message produced: a command, a known command used wrongly, or nothing we know. */
 export type ParseResult =
@@ -68,6 +74,14 @@ const status = z.string().transform((typed, ctx) => {
   const found = RUN_STATUSES.find((s) => s === typed.toLowerCase().replace(/-/g, '_'));
   if (!found) ctx.addIssue({ code: 'custom', message: `"${typed}" is not a run status; use ${RUN_STATUSES.map((s) => s.replace(/_/g, '-')).join(', ')}` });
   return found as RunStatus;
+});
+/** Hours between two checks of a watch: a whole number from 1 to 168 (a week). */
+const intervalHours = z.string().transform((typed, ctx) => {
+  const hours = Number(typed);
+  if (!Number.isInteger(hours)) ctx.addIssue({ code: 'custom', message: 'the interval must be a whole number of hours' });
+  else if (hours < 1) ctx.addIssue({ code: 'custom', message: 'a watch checks at most every hour' });
+  else if (hours > 168) ctx.addIssue({ code: 'custom', message: 'a watch checks at least once a week (every 168 hours)' });
+  return hours;
 });
 
 function unquote(s: string): string {
@@ -113,6 +127,20 @@ const RULES: Rule[] = [
     build: (m) => ({ name: 'map', kind: kind.parse(m[1]), sourceName: name.parse(m[2]), targetName: name.parse(m[3]), source: name.parse(m[4]), target: name.parse(m[5]) }),
   },
   { name: 'mappings', pattern: /^mappings\s+(.+?)\s+to\s+(.+)$/i, build: (m) => ({ name: 'mappings', source: name.parse(m[1]), target: name.parse(m[2]) }) },
+  {
+    name: 'watch',
+    pattern: /^watch\s+(.+?)\s+(?:to|with|against)\s+(.+?)(?:\s+types?\s+([\w\s,-]+?))?(\s+without\s+assignments)?(?:\s+every\s+(\S+)\s+hours?|\s+(daily|every\s+day))?$/i,
+    build: (m) => ({
+      name: 'watch',
+      source: name.parse(m[1]),
+      target: name.parse(m[2]),
+      types: (m[3] ?? '').split(/[\s,]+/).filter(Boolean).slice(0, 20),
+      includeAssignments: !m[4],
+      intervalHours: m[5] ? intervalHours.parse(m[5]) : 24,
+    }),
+  },
+  { name: 'watches', pattern: /^watches(?:\s+page\s+(\S+))?$/i, build: (m) => ({ name: 'watches', page: page.parse(m[1] ?? 1) }) },
+  { name: 'unwatch', pattern: /^unwatch\s+(.+?)\s+(?:to|with|against)\s+(.+)$/i, build: (m) => ({ name: 'unwatch', source: name.parse(m[1]), target: name.parse(m[2]) }) },
   {
     name: 'unmap',
     pattern: /^unmap\s+(\S+)\s+("[^"]+"|\S+)\s+for\s+(.+?)\s+to\s+(.+)$/i,

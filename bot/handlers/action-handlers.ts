@@ -12,6 +12,7 @@ import { preflightAnswer } from './preflight';
 import { cancelAnswer, confirmAnswer, executeAnswer } from './promotion';
 import { tenantsAnswer } from './tenants';
 import { UNDO_ACTIONS } from './undo';
+import { WATCH_ACTIONS } from './watches';
 
 type ActionHandler = (req: BotRequest, data: unknown) => Promise<CardAttachment>;
 
@@ -61,4 +62,5 @@ export const ACTION_HANDLERS: Partial<Record<CardVerb, ActionHandler>> = {
   ...ADMIN_ACTIONS,
   ...MAPPING_ACTIONS,
   ...UNDO_ACTIONS,
+  ...WATCH_ACTIONS,
 };

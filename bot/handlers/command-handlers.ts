@@ -10,6 +10,7 @@ import { MAPPING_COMMANDS } from './mappings';
 import { tenantNamed } from './tenant-named';
 import { tenantsAnswer } from './tenants';
 import { UNDO_COMMANDS } from './undo';
+import { WATCH_COMMANDS } from './watches';
 
 type Handler<N extends Command['name']> = (req: BotRequest, command: Extract<Command, { name: N }>) => Promise<CardAttachment | string>;
 type HandlerTable = { [N in Command['name']]?: Handler<N> };
@@ -24,6 +25,7 @@ const HANDLERS: HandlerTable = {
   ...ADMIN_COMMANDS,
   ...MAPPING_COMMANDS,
   ...UNDO_COMMANDS,
+  ...WATCH_COMMANDS,
 };
 
 /** Commands this bot answers; help lists exactly these. */

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'export.downloaded',
   'mapping.saved',
   'mapping.removed',
+  'watch.created',
+  'watch.stopped',
+  'watch.paused',
 ] as const;
 /** What happened, in the product's audit vocabulary. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -39,6 +39,8 @@ export const EnvSchema = z.object({
   EXPORT_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   EXPORT_LINK_TTL_MINUTES: positive(15),
   PROGRESS_UPDATE_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+  /** How often the worker looks for drift watches whose check is due. */
+  WATCH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PROMOTION_LOCK_LIFETIME_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
   RUN_LEASE_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(60_000),
   RUN_WATCHDOG_INTERVAL_MS: z.coerce.number().int().min(1000).max(10 * 60_000).default(30_000),

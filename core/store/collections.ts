@@ -17,6 +17,7 @@ export const COLLECTIONS = {
   controls: 'controls',
   mappings: 'mappings',
   promotionRequests: 'promotionRequests',
+  watches: 'watches',
   agendaJobs: 'agendaJobs',
 } as const;
 
@@ -35,5 +36,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     db.collection(COLLECTIONS.runJournal).createIndex({ runId: 1, index: 1 }),
     db.collection(COLLECTIONS.auditEvents).createIndex({ workspaceId: 1, at: -1, seq: -1 }),
     db.collection(COLLECTIONS.mappings).createIndex({ workspaceId: 1, sourceTenantId: 1, targetTenantId: 1 }),
+    db.collection(COLLECTIONS.watches).createIndex({ workspaceId: 1, sourceTenantId: 1, targetTenantId: 1, 'conversation.id': 1 }, { unique: true }),
+    db.collection(COLLECTIONS.watches).createIndex({ status: 1, nextCheckAt: 1 }),
   ]);
 }

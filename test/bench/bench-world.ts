@@ -18,6 +18,7 @@ import { MongoDirectoryStore } from '../../core/store/mongo-directory-store';
 import { MongoMappingStore } from '../../core/store/mongo-mapping-store';
 import { MongoPromotionRequestStore } from '../../core/store/mongo-promotion-request-store';
 import { MongoRunStore } from '../../core/store/mongo-run-store';
+import { MongoWatchStore } from '../../core/store/mongo-watch-store';
 import { MongoSnapshotStore } from '../../core/store/mongo-snapshot-store';
 import { BENCH_WORKSPACE } from './bench-snapshots';
 import type { BenchMongo } from './bench-mongo';
@@ -108,6 +109,8 @@ export async function benchWorld(
     conversations: new MongoConversationStore(db),
     refresher: { refresh: async () => true },
     queue: { enqueue: async (runId) => void queued.push(String(runId)), resume: async () => undefined },
+    watches: new MongoWatchStore(db),
+    watchQueue: { checkNow: async () => undefined },
     exports: new ExportLinks({ baseUrl: () => 'https://tenantatlas.contoso.example', ttlMs: 15 * 60_000, now }),
     freshnessMs: 24 * 3_600_000,
     refreshWaitMs: 0,

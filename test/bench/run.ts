@@ -5,6 +5,7 @@ import { BenchMongo } from './bench-mongo';
 import { cardSizeFigures } from './card-size.bench-case';
 import { chatLatencyFigures } from './chat-latency.bench-case';
 import { compareCpuFigures } from './compare-cpu.bench-case';
+import { driftCheckFigures } from './drift-check.bench-case';
 import { graphRequestFigures } from './graph-requests.bench-case';
 import { memoryFigures } from './memory.bench-case';
 import { promotionThroughputFigures } from './promotion-throughput.bench-case';
@@ -24,6 +25,7 @@ const CASES: Record<string, (ctx: BenchContext) => Promise<BenchFigure[]>> = {
   graph: () => graphRequestFigures(),
   chat: (ctx) => chatLatencyFigures(ctx),
   promotion: (ctx) => promotionThroughputFigures(ctx),
+  drift: (ctx) => driftCheckFigures(ctx),
 };
 
 async function main(): Promise<void> {

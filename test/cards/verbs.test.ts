@@ -11,6 +11,7 @@ import { runsCard } from '../../cards/runs-card';
 import { auditCard } from '../../cards/audit-card';
 import { tenantsCard } from '../../cards/tenants-card';
 import { undoConfirmCard, undoPreviewCard } from '../../cards/undo-card';
+import { watchesCard } from '../../cards/watches-card';
 import { CARD_VERBS } from '../../cards/verbs';
 import { allActions } from '../support/cards';
 import * as vm from '../support/card-view-models';
@@ -34,6 +35,7 @@ describe('card verbs', () => {
       auditCard(runVm.auditView(paged)),
       mappingCard(vm.mappingView()),
       messageCard({ title: 'Did you mean "tenants"?', text: 'x', tone: 'info', actions: [{ title: 'Show help', verb: 'help.show', data: {} }] }),
+      watchesCard(vm.watchesView(paged)),
     ];
     const sent = new Set(cards.flatMap((c) => allActions(c).filter((a) => a.type === 'Action.Execute').map((a) => a.verb)));
     expect([...sent].sort()).toEqual([...CARD_VERBS].sort());

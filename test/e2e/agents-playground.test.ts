@@ -1,11 +1,12 @@
 // The product in a real Teams-like client: the bot in demo mode, the Microsoft 365 Agents Playground in front of
 // it, and headless Chromium clicking through the playground's UI as an operator would. Screenshots of each step
-// land in test/artifacts/e2e/; E2E_UPDATE_SCREENSHOTS=1 also refreshes the README's test/e2e/screenshots/ (compare, preflight).
+// land in test/artifacts/e2e/; E2E_UPDATE_SCREENSHOTS=1 also refreshes the README's test/e2e/screenshots/ (compare, preflight, drift).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../../core/graph-sandbox/demo-tenants';
-import { startBot, type RunningBot } from '../support/running-bot';
+import { patchSandboxObject, sandboxObjectId } from '../support/drift-fixtures';
+import { startBot, waitForStartupSync, type RunningBot } from '../support/running-bot';
 import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
 import { CHROMIUM_PATH, launchLoopbackBrowser, type LoopbackBrowser } from './loopback-browser';
 import type { Locator } from 'playwright-core';
@@ -54,7 +55,7 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    bot = await startBot({ PROGRESS_UPDATE_INTERVAL_MS: '0' });
+    bot = await startBot({ PROGRESS_UPDATE_INTERVAL_MS: '0', WATCH_SWEEP_INTERVAL_SECONDS: '1' });
     playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, logFile: `${ARTIFACTS}playground.log` });
     browser = await launchLoopbackBrowser({ width: 1280, height: 1300 });
     chat = new PlaygroundChat(browser.page);
@@ -262,4 +263,28 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     expect(await expectReadable(undoRun)).toContain(shortId!);
     await show(undoRun, 'undo-run');
   }, 120_000);
+  it('watch → first check posted → a policy changes in Production → one drift card with Compare and preflight', async () => {
+    await waitForStartupSync(bot);
+    await chat.say('watch Contoso Staging to Contoso Production types compliance,deviceConfiguration');
+    await chat.card('Drift watch created').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const baseline = chat.card('Drift watch: first check');
+    await baseline.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await screenshot('drift-baseline');
+
+    const production = DEMO_TENANTS.contosoProduction.id;
+    const id = await sandboxObjectId(bot.system.graphBaseUrl, production, 'deviceCompliancePolicies', 'Win - Compliance Baseline');
+    await patchSandboxObject(bot.system.graphBaseUrl, production, 'deviceCompliancePolicies', id, { '@odata.type': '#microsoft.graph.windows10CompliancePolicy', passwordMinimumLength: 4 });
+    await bot.system.db.collection('watches').updateMany({}, { $set: { nextCheckAt: new Date() } }); // the day passes
+
+    const drift = chat.card('Drift detected');
+    await drift.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await drift.innerText()).toContain('Win - Compliance Baseline');
+    await drift.getByRole('button', { name: 'Generate promotion preflight', exact: true }).waitFor();
+    await expectReadable(drift);
+    await show(drift, 'drift', true);
+
+    await chat.press(drift, 'Compare');
+    await chat.card('Compare preview').waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await chat.card('Drift detected').count()).toBe(0); // the drift card was replaced in place by the compare
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import type { SubjectDetailsCardView } from '../../cards/subject-details-card';
 import type { TenantsCardView } from '../../cards/tenants-card';
 import type { TenantView } from '../../cards/view-parts';
 import { RunId, TenantId } from '../../core/ids';
+import type { WatchesCardView, WatchRowView } from '../../cards/watches-card';
 
 /** Realistic card view-models (Contoso staging → production); each accepts overrides. */
 
@@ -205,4 +206,25 @@ export function mappingsView(overrides: Partial<MappingsCardView> = {}): Mapping
     ],
     ...overrides,
   };
+}
+
+/** One daily watch of Staging → Production, last checked with 9 differences posted. */
+export function watchRowView(overrides: Partial<WatchRowView> = {}): WatchRowView {
+  return {
+    watchId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    sourceName: 'Contoso Staging',
+    targetName: 'Contoso Production',
+    typesText: 'All types',
+    includeAssignments: true,
+    intervalHours: 24,
+    whereText: 'this conversation',
+    createdByName: 'Demo Operator',
+    lastCheck: { outcome: 'compared', at: new Date('2026-04-27T09:00:00Z'), differences: 9, posted: true },
+    ...overrides,
+  };
+}
+
+/** The `watches` card with one watch on one page. */
+export function watchesView(overrides: Partial<WatchesCardView> = {}): WatchesCardView {
+  return { title: 'Drift watches', intro: 'Watches of tenants you can see.', rows: [watchRowView()], page: { page: 1, pageCount: 1 }, ...overrides };
 }

@@ -17,6 +17,14 @@ export class FakeChannel {
   private server?: http.Server;
   serviceUrl = '';
   private waiters: (() => void)[] = [];
+  private refusals: { status: number; headers: Record<string, string> }[] = [];
+  /** Every request the channel refused on purpose, with when it arrived. */
+  readonly refused: { status: number; at: number }[] = [];
+
+  /** Answers the next `count` activities with `status` (e.g. 429 with a Retry-After) instead of accepting them. */
+  refuseNext(count: number, status: number, headers: Record<string, string> = {}): void {
+    for (let i = 0; i < count; i++) this.refusals.push({ status, headers });
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -24,6 +32,13 @@ export class FakeChannel {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+        const refusal = match ? this.refusals.shift() : undefined;
+        if (refusal) {
+          this.refused.push({ status: refusal.status, at: Date.now() });
+          res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers });
+          res.end(JSON.stringify({ error: { code: 'Throttled', message: 'refused on purpose by the fake channel' } }));
+          return;
+        }
         if (match) {
           this.captured.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match[1]!), activity: body ? JSON.parse(body) : {} });
           this.waiters.splice(0).forEach((w) => w());
@@ -78,6 +93,20 @@ function fromTeams(channel: FakeChannel, from: Sender, conversationId: string): 
 /** A Bot Framework message activity as Teams sends it. */
 export function messageActivity(channel: FakeChannel, text: string, from: Sender, conversationId = `conv-${from.aadObjectId}`): Record<string, unknown> {
   return { type: 'message', ...fromTeams(channel, from, conversationId), text, locale: 'en-US' };
+}
+
+/** A message @mentioning the bot in a Teams channel thread (`19:…@thread.tacv2;messageid=…`), as Teams sends it. */
+export function channelMessageActivity(channel: FakeChannel, text: string, from: Sender, thread: string): Record<string, unknown> {
+  const base = fromTeams(channel, from, thread);
+  return {
+    type: 'message',
+    ...base,
+    conversation: { id: thread, conversationType: 'channel', isGroup: true, tenantId: 'tenant-of-the-bot' },
+    text: `<at>TenantAtlas</at> ${text}`,
+    entities: [{ type: 'mention', text: '<at>TenantAtlas</at>', mentioned: { id: '28:tenantatlas', name: 'TenantAtlas' } }],
+    channelData: { team: { id: '19:team@thread.tacv2' }, channel: { id: thread.split(';')[0] } },
+    locale: 'en-US',
+  };
 }
 
 /** A Universal Actions invoke (`adaptiveCard/action`) as Teams sends it when a card button is clicked. */

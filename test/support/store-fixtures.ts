@@ -10,6 +10,7 @@ import type { InventorySnapshot } from '../../core/inventory/model';
 import type { ReferenceMapping } from '../../core/mappings/model';
 import type { PromotionRequest } from '../../core/promotion/request';
 import type { PromotionRun, RunItemResult } from '../../core/runs/model';
+import type { Watch } from '../../core/watches/model';
 import { ensureIndexes } from '../../core/store/collections';
 import { FIXTURE_NOW, selection, snapshot } from './inventory-builder';
 import { testDb, type TestDb } from './mongo';
@@ -177,6 +178,26 @@ export function makeMembership(overrides: Partial<Membership> = {}): Membership 
     displayName: 'Adele Vance',
     workspaceCapabilities: ['WORKSPACE_BASELINES_VIEW', 'WORKSPACE_BASELINES_MANAGE'],
     tenantCapabilities: {},
+    ...overrides,
+  };
+}
+
+/** An active daily watch of the scope's pair, due at FIXTURE_NOW, posting into a fresh channel thread; fresh id. */
+export function makeWatch(scope: WorkspaceScope, overrides: Partial<Watch> = {}): Watch {
+  const conversationId = `19:${randomBytes(6).toString('hex')}@thread.tacv2;messageid=1700000000000`;
+  return {
+    id: randomUUID(),
+    workspaceId: scope.workspaceId,
+    sourceTenantId: scope.source,
+    targetTenantId: scope.target,
+    types: [],
+    includeAssignments: true,
+    intervalHours: 24,
+    conversation: { id: conversationId, kind: 'channel', reference: { conversation: { id: conversationId, conversationType: 'channel' }, serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams' } },
+    createdBy: ActorId('actor-initiator'),
+    createdAt: FIXTURE_NOW,
+    status: 'active',
+    nextCheckAt: FIXTURE_NOW,
     ...overrides,
   };
 }

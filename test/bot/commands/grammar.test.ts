@@ -38,6 +38,30 @@ describe('command grammar', () => {
     expect(parseCommand('')).toMatchObject({ kind: 'unknown' });
   });
 
+  it('reads a watch with types, without assignments and an interval, daily by default', () => {
+    expect(parseCommand('watch "Contoso Staging" to Contoso Production types compliance,settings without assignments every 6 hours')).toEqual({
+      kind: 'command',
+      command: { name: 'watch', source: 'Contoso Staging', target: 'Contoso Production', types: ['compliance', 'settings'], includeAssignments: false, intervalHours: 6 },
+    });
+    expect(parseCommand('watch Contoso Staging to Contoso Production')).toMatchObject({ kind: 'command', command: { target: 'Contoso Production', types: [], includeAssignments: true, intervalHours: 24 } });
+    expect(parseCommand('Watch Contoso Staging to Contoso Production daily')).toMatchObject({ kind: 'command', command: { target: 'Contoso Production', intervalHours: 24 } });
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 1 hour')).toMatchObject({ kind: 'command', command: { target: 'Contoso Production', intervalHours: 1 } });
+  });
+
+  it('refuses a watch interval outside 1 to 168 whole hours, saying why', () => {
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 0 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'A watch checks at most every hour.' });
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 500 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'A watch checks at least once a week (every 168 hours).' });
+    expect(parseCommand('watch Contoso Staging to Contoso Production every 1.5 hours')).toEqual({ kind: 'usage', name: 'watch', problem: 'The interval must be a whole number of hours.' });
+    expect(parseCommand('watch Contoso Staging')).toMatchObject({ kind: 'usage', name: 'watch' });
+  });
+
+  it('reads watches (with a page) and unwatch', () => {
+    expect(parseCommand('watches')).toEqual({ kind: 'command', command: { name: 'watches', page: 1 } });
+    expect(parseCommand('watches page 2')).toEqual({ kind: 'command', command: { name: 'watches', page: 2 } });
+    expect(parseCommand('unwatch Contoso Staging to "Contoso Production"')).toEqual({ kind: 'command', command: { name: 'unwatch', source: 'Contoso Staging', target: 'Contoso Production' } });
+    expect(parseCommand('unwatch everything')).toMatchObject({ kind: 'usage', name: 'unwatch' });
+  });
+
   it('reads the arrow the cards use, and "->", as "to"', () => {
     const expected = { kind: 'command', command: { name: 'compare', source: 'Contoso Staging', target: 'Contoso Production' } };
     expect(parseCommand('compare Contoso Staging → Contoso Production')).toMatchObject(expected);
