@@ -1,5 +1,6 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference } from 'botbuilder';
+import { continueConversation } from './continue-conversation';
 import { driftCard, type DriftCardView } from '../cards/drift-card';
 import type { CardAttachment } from '../cards/render';
 import { errorFields, type Logger } from '../core/logging/logger';
@@ -57,18 +58,13 @@ export class AdapterDriftPoster implements DriftPoster {
     }
   }
 
-  /** Sends the card; a refusal is rethrown here because the adapter would hand it to onTurnError and resolve. */
+  /** Sends the card; a refusal comes back as the error (see continueConversation). */
   private async send(conversation: WatchConversation, card: CardAttachment): Promise<void> {
-    let failure: { error: unknown } | undefined;
-    await this.opts.adapter.continueConversationAsync(this.opts.appId, conversation.reference as Partial<ConversationReference>, async (turn) => {
-      try {
-        await turn.sendActivity({ type: 'message', attachments: [card] });
-      } catch (error) {
-        failure = { error };
-      }
+    await continueConversation(this.opts.adapter, this.opts.appId, conversation.reference as Partial<ConversationReference>, async (turn) => {
+      await turn.sendActivity({ type: 'message', attachments: [card] });
     });
-    if (failure) throw failure.error;
   }
+
 }
 
 /** The card view of a post: type labels from the registry, the message's own facts. */

@@ -7,6 +7,7 @@ import type { RunProgressNotifier } from '../core/promotion/progress';
 import type { PromotionRun, RunStatus, SummaryCounts } from '../core/runs/model';
 import { completionActivity } from './completion-notice';
 import { runCard } from './handlers/promotion';
+import { continueConversation } from './continue-conversation';
 import { isThrottled, retryAfterMs, statusOf } from './retry-after';
 
 export interface ConversationNotifierOptions {
@@ -179,7 +180,7 @@ export class ConversationNotifier implements RunProgressNotifier {
         if (wait > 0) await this.sleep(wait);
         if (superseded()) return 'superseded';
         try {
-          await this.opts.adapter.continueConversationAsync(this.opts.appId, reference, logic);
+          await continueConversation(this.opts.adapter, this.opts.appId, reference, logic);
           return 'posted';
         } catch (error) {
           if (!isThrottled(error) || attempt >= maxAttempts) throw error;

@@ -1,11 +1,14 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import { describe, expect, it } from 'vitest';
+import { createAdapter } from '../../bot/adapter';
 import { ConversationNotifier, type ConversationNotifierOptions } from '../../bot/notifier';
+import { parseEnv } from '../../core/config/env';
 import type { DirectoryStore } from '../../core/access/directory-store';
 import type { ConversationStore } from '../../core/conversations/model';
 import { memoryLogger } from '../../core/logging/logger';
 import type { PromotionRun, RunStatus } from '../../core/runs/model';
 import { cardText, expectValidCard } from '../support/cards';
+import { FakeChannel } from '../support/fake-channel';
 import { makeRun } from '../support/store-fixtures';
 
 /** What the Bot Framework connector throws when Teams refuses a call: a RestError with the answer's headers. */
@@ -247,5 +250,28 @@ describe('run progress in the conversation', () => {
     await notifier.flush(run.id);
     expect(calls()).toBe(9);
     expect(logger.lines.filter((l) => l.event === 'run.progress.post_failed').map((l) => l.fields.status)).toEqual([429, 429, 429]);
+  });
+});
+
+describe('run progress over the real Bot Framework adapter', () => {
+  it('sees Teams refusing a card update with 429 and sends it again after Retry-After, instead of taking it as posted', async () => {
+    const channel = await new FakeChannel().start();
+    try {
+      const reference = { channelId: 'msteams', serviceUrl: channel.serviceUrl, conversation: { id: 'c1' }, bot: { id: '28:tenantatlas', name: 'TenantAtlas' } };
+      const stored = { get: async () => ({ conversationId: 'c1', workspaceId: 'w', reference, lastActorId: 'a', updatedAt: new Date() }), save: async () => undefined } as unknown as ConversationStore;
+      const logger = memoryLogger();
+      const sleeps: number[] = [];
+      const adapter = createAdapter(parseEnv({ DEMO_MODE: 'true' }), memoryLogger());
+      const notifier = new ConversationNotifier({ adapter, appId: '', conversations: stored, directory, intervalMs: 0, logger, sleep: async (ms) => void sleeps.push(ms), maxAttempts: 3 });
+      // More refusals than the connector retries on its own, so the notifier must see the 429 itself.
+      channel.refuseNext(4, 429, { 'Retry-After': '0' });
+      const run = runWithCard();
+      await notifier.update(...atItem(run, 3));
+      await notifier.flush(run.id);
+      expect(logger.lines.filter((l) => l.event === 'run.progress.throttled').length).toBeGreaterThan(0);
+      expect(channel.captured.filter((a) => a.method === 'PUT' && a.conversationId === 'c1')).toHaveLength(1);
+    } finally {
+      await channel.stop();
+    }
   });
 });
