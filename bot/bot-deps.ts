@@ -4,10 +4,11 @@ import type { Logger } from '../core/logging/logger';
 import type { TenantLoadSummary } from '../core/graph-sandbox/load-warnings';
 import type { WatchDeps } from '../core/workflows/manage-watches';
 import type { PromotionDeps } from '../core/workflows/start-promotion';
+import type { UndoStartDeps } from '../core/workflows/start-undo';
 import type { ExportLinks } from './export-links';
 
 /** Everything the bot's handlers use; assembled once in compose.ts. */
-export interface BotDeps extends PromotionDeps, WatchDeps {
+export interface BotDeps extends PromotionDeps, UndoStartDeps, WatchDeps {
   audit: AuditLog;
   conversations: ConversationStore;
   exports: ExportLinks;

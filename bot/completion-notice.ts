@@ -3,7 +3,7 @@ import { messageCard, type MessageTone } from '../cards/message-card';
 import type { CardAttachment } from '../cards/render';
 import type { PromotionRun } from '../core/runs/model';
 
-type Ended = Pick<PromotionRun, 'id' | 'status' | 'summary' | 'verified' | 'failureReason' | 'conversation'>;
+type Ended = Pick<PromotionRun, 'id' | 'status' | 'summary' | 'verified' | 'failureReason' | 'conversation'> & Partial<Pick<PromotionRun, 'undoes'>>;
 
 /**
  * The one message a run's end posts: the result card, with the initiator's mention inside it (a card mention notifies
@@ -32,6 +32,7 @@ function withMention(card: CardAttachment, person: { id: string; name: string })
 
 /** The result in the operator's words: what reached the target, what did not, and whether it is in sync. */
 function resultWords(run: Ended, source: string, target: string): { title: string; text: string; tone: MessageTone } {
+  if (run.undoes) return undoWords(run, target);
   const c = run.summary;
   const promoted = `${c.succeeded} of ${c.total} ${c.total === 1 ? 'subject' : 'subjects'} promoted from ${source} to ${target}.`;
   switch (run.status) {
@@ -57,6 +58,21 @@ function resultWords(run: Ended, source: string, target: string): { title: strin
 function notPromoted(c: PromotionRun['summary']): string {
   const parts = [c.failed > 0 ? `${c.failed} failed` : '', c.skipped > 0 ? `${c.skipped} skipped` : ''].filter(Boolean);
   return parts.length > 0 ? `${parts.join(', ')}.` : '';
+}
+
+/** An undo run's result: what was deleted or restored in the target, and whether each was verified. */
+function undoWords(run: Ended, target: string): { title: string; text: string; tone: MessageTone } {
+  const c = run.summary;
+  const undone = `${c.succeeded} of ${c.total} ${c.total === 1 ? 'subject' : 'subjects'} undone in ${target}.`;
+  const verified = run.verified === undefined || c.succeeded === 0 ? '' : run.verified >= c.succeeded ? ' All of them are verified: deleted ones are gone, restored ones hold their settings from before the promotion.' : ` ${run.verified} of ${c.succeeded} are verified; open the run for the rest.`;
+  switch (run.status) {
+    case 'succeeded':
+      return { title: 'Undo finished', text: `${undone}${verified}`, tone: 'success' };
+    case 'failed':
+      return { title: 'Undo failed', text: `${run.failureReason ?? 'The undo run stopped before it could finish.'} ${c.succeeded > 0 ? undone : `Nothing was undone in ${target}.`}`, tone: 'error' };
+    default:
+      return { title: 'Undo finished with problems', text: `${undone} ${notPromoted(c)} Open the run to see why.${verified}`, tone: 'warning' };
+  }
 }
 
 /** "Verified" means the next compare shows the subject In sync. */

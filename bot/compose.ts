@@ -98,6 +98,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
     const runs = new MongoRunStore(db);
     const audit = new MongoAuditLog(db);
     const controls = new MongoControlStore(db);
+    const journal = new MongoItemJournal(db);
     const adapter = createAdapter(env, logger);
     const notifier = new ConversationNotifier({ adapter, appId: env.MicrosoftAppId ?? '', conversations: new MongoConversationStore(db), directory, intervalMs: env.PROGRESS_UPDATE_INTERVAL_MS, logger });
     const watches = new MongoWatchStore(db);
@@ -114,6 +115,8 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
       refresher: new AgendaInventoryRefresher(agenda, snapshots),
       queue: new AgendaPromotionQueue(agenda, db),
       workers,
+      journal,
+      graph: graph.client,
       watches,
       watchQueue: new AgendaWatchQueue(agenda),
       exports: new ExportLinks({ baseUrl: () => publicBaseUrl, signingKey: env.EXPORT_SIGNING_KEY, ttlMs: env.EXPORT_LINK_TTL_MINUTES * 60_000, now }),
@@ -142,7 +145,7 @@ export async function startSystem(env: Env, logger: Logger): Promise<RunningSyst
             graph: graph.client,
             progress: notifier,
             lease: new MongoRunLease(db),
-            journal: new MongoItemJournal(db),
+            journal,
             logger: workerLogger,
             settings: {
               owner: workerName,

@@ -13,7 +13,7 @@ import type { PageView, SubjectNoteView } from './view-parts';
 export interface RunItemView {
   typeLabel: string;
   displayName: string;
-  action: 'create' | 'update';
+  action: 'create' | 'update' | 'delete' | 'restore';
   outcome: ItemOutcome;
   /** Why it failed or was skipped (Graph error explained, changed since preflight...). */
   reason?: string;
@@ -49,13 +49,18 @@ export interface RunDetailCardView {
   page: PageView;
   /** Subjects the run does not touch, and why. */
   excluded: SubjectNoteView[];
+  /** Links between a run and its undo: the run this one undoes, or the undo run of this one. */
+  undoes?: string;
+  undoneBy?: string;
+  /** Whether to offer "Undo this run" (finished, not an undo, not undone, and the reader may promote to the target). */
+  canUndo?: boolean;
 }
 
 /** Most item rows one run detail card shows; the rest are reached by paging. */
 export const MAX_ITEM_ROWS = 15;
 const MAX_EXCLUDED_ROWS = 8;
-const DONE_TEXT = { create: 'Created', update: 'Updated' } as const;
-const INTENT_TEXT = { create: 'Create', update: 'Update' } as const;
+const DONE_TEXT = { create: 'Created', update: 'Updated', delete: 'Deleted', restore: 'Restored' } as const;
+const INTENT_TEXT = { create: 'Create', update: 'Update', delete: 'Delete', restore: 'Restore' } as const;
 
 function timings(view: RunDetailCardView): { text: string }[] {
   const lines = [`Queued ${cardDateTime(view.createdAt)}`];
@@ -70,12 +75,14 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
   const excluded = bounded(view.excluded, MAX_EXCLUDED_ROWS);
   const open = (page: number) => ({ verb: 'run.open' as const, data: { runId: view.runId, page } });
   return renderCard(template, {
-    title: `Run ${shortRunId(view.runId)}`,
+    title: `${view.undoes ? 'Undo run' : 'Run'} ${shortRunId(view.runId)}`,
     status: view.retry ? 'Waiting to retry' : RUN_STATUS_LABELS[view.status].label,
     statusColor: view.retry ? 'accent' : RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.source.displayName, view.target.displayName),
     failureReason: view.failureReason ? clip(view.failureReason, 400) : view.retry ? clip(retryText(view.retry), 400) : '',
     runFacts: [
+      ...(view.undoes ? [{ title: 'Undoes run', value: shortRunId(view.undoes) }] : []),
+      ...(view.undoneBy ? [{ title: 'Undone by run', value: shortRunId(view.undoneBy) }] : []),
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
       { title: 'Initiator', value: clip(view.initiatorName, 80) },
@@ -94,14 +101,19 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
     })),
     paging: paging(view.page, open),
     hasExcluded: excluded.shown.length > 0,
-    excludedTitle: `Not promoted (${view.excluded.length})`,
+    excludedTitle: `${view.undoes ? 'Not undone' : 'Not promoted'} (${view.excluded.length})`,
     excluded: excluded.shown.map((e) => ({ text: `${clip(e.typeLabel, 60)} · ${clip(e.displayName, 100)}: ${clip(e.why, 200)}` })),
     excludedMore: excluded.more ? `${excluded.more} subjects not promoted` : '',
     links: [
       { title: 'Open source in Intune', url: view.source.portalUrl },
       { title: 'Open target in Intune', url: view.target.portalUrl },
     ],
-    actions: [execute('Refresh', open(view.page.page)), execute('Back to runs', { verb: 'runs.page', data: { page: 1 } })],
+    actions: [
+      execute('Refresh', open(view.page.page)),
+      ...(view.canUndo ? [execute('Undo this run', { verb: 'undo.preview', data: { runId: view.runId } }, 'destructive')] : []),
+      ...[view.undoes, view.undoneBy].flatMap((id, i) => (id ? [execute(i === 0 ? 'Open undone run' : 'Open undo run', { verb: 'run.open', data: { runId: id, page: 1 } })] : [])),
+      execute('Back to runs', { verb: 'runs.page', data: { page: 1 } }),
+    ],
   });
 }
 

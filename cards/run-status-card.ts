@@ -27,6 +27,8 @@ export interface RunStatusCardView {
   failureReason?: string;
   /** Set while the run waits after a passing outage: when it tries again, and why. */
   retry?: { at: Date; reason: string };
+  /** For an undo run: the run it undoes (the card is titled "Undo run" and links to it). */
+  undoes?: string;
   /** The registry view to return to; the unfiltered first page when absent. */
   registry?: RegistryData;
 }
@@ -44,12 +46,14 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
   const { processed, total } = view.summary;
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : 0;
   return renderCard(template, {
+    title: view.undoes ? 'Undo run' : 'Promotion run',
     status: view.retry ? 'Waiting to retry' : RUN_STATUS_LABELS[view.status].label,
     statusColor: view.retry ? 'accent' : RUN_STATUS_LABELS[view.status].color,
     direction: directionText(view.sourceName, view.targetName),
     failureReason: view.failureReason ? clip(view.failureReason, 400) : '',
     selectionFacts: [
       { title: 'Run', value: shortRunId(view.runId) },
+      ...(view.undoes ? [{ title: 'Undoes run', value: shortRunId(view.undoes) }] : []),
       { title: 'Types', value: clip(view.typesText, 300) },
       { title: 'Assignments', value: assignmentModeText(view.includeAssignments) },
     ],
@@ -61,6 +65,7 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
     countFacts: summaryFacts(view.summary, view.verified),
     actions: [
       execute('Open run', { verb: 'run.open', data: { runId: view.runId, page: 1 } }),
+      ...(view.undoes ? [execute('Open undone run', { verb: 'run.open', data: { runId: view.undoes, page: 1 } })] : []),
       execute('Back to tenants', { verb: 'tenants.back', data: registryData(view.registry ?? { filter: '', page: 1 }) }),
     ],
   });

@@ -20,6 +20,8 @@ export interface RunRowView {
   approverName: string;
   createdAt: Date;
   startedAt?: Date;
+  /** An undo run: labelled "Undo" in the list. */
+  undo?: boolean;
   /** e.g. "3 min 12 s"; absent while the run is active. */
   durationText?: string;
 }
@@ -49,7 +51,7 @@ export function runsCard(view: RunsCardView): CardAttachment {
     ...pauseBanner(view.pause),
     emptyText: view.rows.length === 0 ? 'No promotion runs to show.' : '',
     rows: view.rows.slice(0, MAX_RUN_ROWS).map((row) => ({
-      direction: directionText(row.sourceName, row.targetName),
+      direction: `${row.undo ? 'Undo · ' : ''}${directionText(row.sourceName, row.targetName)}`,
       counts: countsText(row.summary),
       people: `By ${clip(row.initiatorName, 60)} · approved by ${clip(row.approverName, 60)}`,
       when: [

@@ -15,6 +15,10 @@ export const CARD_VERBS = [
   'audit.page',
   'mapping.open',
   'mapping.save',
+  'undo.preview',
+  'undo.request',
+  'undo.confirm',
+  'undo.cancel',
   'help.show',
   'watch.check',
   'watch.stop',
@@ -61,6 +65,10 @@ export interface CardActionData {
   'audit.page': { page: number };
   'mapping.open': MappingActionData;
   'mapping.save': MappingActionData;
+  'undo.preview': { runId: string };
+  'undo.request': { runId: string; previewFingerprint: string };
+  'undo.confirm': { requestId: string; runId: string };
+  'undo.cancel': { requestId: string; runId: string };
   'help.show': Record<string, never>;
   'watch.check': { watchId: string };
   'watch.stop': { watchId: string };

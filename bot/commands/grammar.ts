@@ -13,6 +13,7 @@ export const COMMAND_USAGE = {
   tenants: { usage: 'tenants [«filter»]', description: 'List the tenants you can see, with snapshot freshness and last run.', example: 'tenants contoso' },
   runs: { usage: 'runs [for «tenant»] [status «status»] [page «n»]', description: 'Recent promotion runs, with their short ids.', example: 'runs for Contoso Production status failed' },
   run: { usage: 'run «run id»', description: 'One promotion run in detail; the first 6 characters of its id are enough.', example: 'run 3f9c2a' },
+  undo: { usage: 'undo run «run id»', description: 'Preview undoing a finished promotion run (what is deleted, restored or left), then undo it.', example: 'undo run 3f9c2a' },
   audit: { usage: 'audit [page «n»]', description: 'Recent audit events of the workspace (admins).', example: 'audit page 2' },
   pause: { usage: 'pause promotions [«reason»]', description: 'Stop new promotion runs from starting (admins).', example: 'pause promotions change freeze until Monday' },
   resume: { usage: 'resume promotions', description: 'Allow promotion runs again (admins).', example: 'resume promotions' },
@@ -33,6 +34,7 @@ export type Command =
   | { name: 'tenants'; filter: string }
   | { name: 'runs'; tenant?: string; status?: RunStatus; page: number }
   | { name: 'run'; runId: string }
+  | { name: 'undo'; runId: string }
   | { name: 'audit'; page: number }
   | { name: 'pause'; reason: string }
   | { name: 'resume' }
@@ -114,6 +116,7 @@ const RULES: Rule[] = [
     }),
   },
   { name: 'run', pattern: /^run\s+(\S+)$/i, build: (m) => ({ name: 'run', runId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).parse(m[1]) }) },
+  { name: 'undo', pattern: /^undo\s+run\s+(\S+)$/i, build: (m) => ({ name: 'undo', runId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).parse(m[1]) }) },
   { name: 'audit', pattern: /^audit(?:\s+page\s+(\S+))?$/i, build: (m) => ({ name: 'audit', page: page.parse(m[1] ?? 1) }) },
   { name: 'pause', pattern: /^pause\s+promotions?(?:\s+(.*))?$/i, build: (m) => ({ name: 'pause', reason: z.string().max(200).parse((m[1] ?? '').trim()) }) },
   { name: 'resume', pattern: /^resume\s+promotions?$/i, build: () => ({ name: 'resume' }) },

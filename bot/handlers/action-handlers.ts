@@ -11,6 +11,7 @@ import { MAPPING_ACTIONS } from './mappings';
 import { preflightAnswer } from './preflight';
 import { cancelAnswer, confirmAnswer, executeAnswer } from './promotion';
 import { tenantsAnswer } from './tenants';
+import { UNDO_ACTIONS } from './undo';
 import { WATCH_ACTIONS } from './watches';
 
 type ActionHandler = (req: BotRequest, data: unknown) => Promise<CardAttachment>;
@@ -60,5 +61,6 @@ export const ACTION_HANDLERS: Partial<Record<CardVerb, ActionHandler>> = {
   'help.show': async () => help(),
   ...ADMIN_ACTIONS,
   ...MAPPING_ACTIONS,
+  ...UNDO_ACTIONS,
   ...WATCH_ACTIONS,
 };

@@ -21,6 +21,7 @@ import { ago, intunePortalUrl, readFailureText } from '../views/tenant-view';
 import { PageData, parseActionData, TenantIdData } from './action-data';
 import { typesText } from './compare';
 import { tenantNamed } from './tenant-named';
+import { mayOfferUndo } from './undo';
 
 type Handler<N extends Command['name']> = (req: BotRequest, command: Extract<Command, { name: N }>) => Promise<CardAttachment>;
 
@@ -52,6 +53,7 @@ async function runsAnswer(req: BotRequest, filter: { tenantId?: TenantId; status
       initiatorName: name(r.initiatorId),
       approverName: name(r.approverId),
       createdAt: r.createdAt,
+      ...(r.undoes ? { undo: true } : {}),
       ...(r.startedAt ? { startedAt: r.startedAt } : {}),
       ...(duration(r.startedAt, r.finishedAt) ? { durationText: duration(r.startedAt, r.finishedAt)! } : {}),
     })),
@@ -94,6 +96,9 @@ async function runAnswer(req: BotRequest, runId: string, page: number): Promise<
     })),
     page: { page, pageCount: Math.max(1, Math.ceil(totalItems / MAX_ITEM_ROWS)) },
     excluded: run.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.type].label, displayName: e.displayName, why: e.why })),
+    ...(run.undoes ? { undoes: run.undoes } : {}),
+    ...(run.undoneBy ? { undoneBy: run.undoneBy } : {}),
+    canUndo: mayOfferUndo(req, run),
   });
 }
 

@@ -9,6 +9,7 @@ import { compareAnswer, parseTypes } from './compare';
 import { MAPPING_COMMANDS } from './mappings';
 import { tenantNamed } from './tenant-named';
 import { tenantsAnswer } from './tenants';
+import { UNDO_COMMANDS } from './undo';
 import { WATCH_COMMANDS } from './watches';
 
 type Handler<N extends Command['name']> = (req: BotRequest, command: Extract<Command, { name: N }>) => Promise<CardAttachment | string>;
@@ -23,6 +24,7 @@ const HANDLERS: HandlerTable = {
   tenants: (req, c) => tenantsAnswer(req, c.filter, 1),
   ...ADMIN_COMMANDS,
   ...MAPPING_COMMANDS,
+  ...UNDO_COMMANDS,
   ...WATCH_COMMANDS,
 };
 

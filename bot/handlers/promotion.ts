@@ -35,7 +35,7 @@ function refusalCard(refusal: Refusal): CardAttachment {
 }
 
 /** The live card of a run. */
-export function runCard(run: Pick<PromotionRun, 'id' | 'status' | 'selection' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'retry'>, source: Pick<Tenant, 'displayName'>, target: Pick<Tenant, 'displayName'>): CardAttachment {
+export function runCard(run: Pick<PromotionRun, 'id' | 'status' | 'selection' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'retry' | 'undoes'>, source: Pick<Tenant, 'displayName'>, target: Pick<Tenant, 'displayName'>): CardAttachment {
   return runStatusCard({
     runId: run.id,
     status: run.status,
@@ -48,6 +48,7 @@ export function runCard(run: Pick<PromotionRun, 'id' | 'status' | 'selection' | 
     ...(run.currentItem && run.status === 'running' ? { currentItem: run.currentItem } : {}),
     ...(run.failureReason ? { failureReason: run.failureReason } : {}),
     ...(run.retry && run.status === 'running' ? { retry: run.retry } : {}),
+    ...(run.undoes ? { undoes: run.undoes } : {}),
   });
 }
 

@@ -20,6 +20,8 @@ import { LiveSubjectReader } from './read-live-subject';
 import { reauthoriseRun } from './reauthorise-run';
 import { runSummary, TERMINAL_STATUSES } from './run-outcome';
 import { targetOnlyWrites } from './target-only-writes';
+import { undoItem } from './undo-item';
+import { verifyUndo } from './undo-verify';
 import { verifyRun } from './verify-run';
 import { interrupted, type ExecutionOutcome } from './run-interruption';
 
@@ -132,6 +134,10 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
     logger: deps.logger,
   };
   const sources = new Map<number, InventorySubject>();
+  // An undo run works from the undone run's journal: its before- and after-images of each item.
+  const undone = new Map(run.undoes ? (await deps.journal.entries(run.undoes)).map((e) => [e.index, e]) : []);
+  const runItem = (item: PlanItem, index: number) =>
+    item.action === 'delete' || item.action === 'restore' ? undoItem(ctx, item, index, undone.get(item.undoOf ?? -1)) : promoteItem(ctx, item, index);
   const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));
   let next = 0;
   let stopped: { error: unknown } | undefined;
@@ -158,7 +164,7 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
       try {
         current = { ...current, currentItem: item.displayName };
         void notify(deps, current);
-        const outcome = await promoteItem(ctx, item, index);
+        const outcome = await runItem(item, index);
         const result = outcome.kind === 'already_recorded' ? outcome.result : itemResult(run.id, index, item, outcome.promoted, deps.now());
         if (outcome.kind === 'promoted') {
           if (outcome.promoted.source) sources.set(index, outcome.promoted.source);
@@ -175,12 +181,14 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
   await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, lane));
   if (stopped) throw stopped.error;
   const results = (await deps.runs.items(run.id)).items;
-  const verified = await verifyRun(ctx, run.plan.items, results, sources, async (index, verification, after) => {
-    await deps.runs.recordVerification(run.id, index, verification);
-    if (after && !(await deps.journal.recordAfterImage(run.id, index, keeper.token, { targetId: after.graphId, payload: after.payload, assignments: after.assignments }))) {
-      throw new ExecutionStopped('fenced');
-    }
-  }, deps.logger);
+  const verified = run.undoes
+    ? await verifyUndo(ctx, run.plan.items, results, undone, (index, verification) => deps.runs.recordVerification(run.id, index, verification), deps.logger)
+    : await verifyRun(ctx, run.plan.items, results, sources, async (index, verification, after) => {
+        await deps.runs.recordVerification(run.id, index, verification);
+        if (after && !(await deps.journal.recordAfterImage(run.id, index, keeper.token, { targetId: after.graphId, payload: after.payload, assignments: after.assignments }))) {
+          throw new ExecutionStopped('fenced');
+        }
+      }, deps.logger);
   keeper.assertMayWrite();
   const finished = await finishRun(deps, current, { verified });
   await keeper.release();

@@ -4,7 +4,7 @@ import { ExecutionStopped } from './lease-keeper';
 import { SourceWriteRefused } from './target-only-writes';
 
 /** The steps of promoting one subject, named for the failure explanation. */
-export type ItemStep = 'read_source' | 'read_target' | 'create' | 'update' | 'assign';
+export type ItemStep = 'read_source' | 'read_target' | 'create' | 'update' | 'assign' | 'delete' | 'restore';
 
 const STEP_WORDS: Record<ItemStep, string> = {
   read_source: 'the read of the source subject',
@@ -12,6 +12,8 @@ const STEP_WORDS: Record<ItemStep, string> = {
   create: 'the create',
   update: 'the update',
   assign: 'the assignment',
+  delete: 'the delete',
+  restore: 'the restore',
 };
 
 /** Longest explanation kept on an item: Graph messages can be long, and payloads must never be copied. */

@@ -13,9 +13,10 @@ const MAX_AUDIT_REASON = 500;
 export type RunEnding = { verified: number } | { revokedReason: string } | { failure: string };
 
 /**
- * Terminal status, audit `promotion.execute.completed`, target lock release and the completion notice, in that order,
- * for every ending: a run that stops on an error is ended `failed` with a plain reason, never left `running`. A run
- * is ended once: when another executor ended it first, nothing is written, audited or announced again.
+ * Terminal status, audit `promotion.execute.completed` (`promotion.undo.completed` for an undo run), target lock
+ * release and the completion notice, in that order, for every ending: a run that stops on an error is ended `failed`
+ * with a plain reason, never left `running`. A run is ended once: when another executor ended it first, nothing is
+ * written, audited or announced again.
  */
 export async function finishRun(
   deps: { runs: RunStore; audit: AuditLog; progress: RunProgressNotifier; now: () => Date; logger: Logger },
@@ -46,7 +47,7 @@ export async function finishRun(
     workspaceId: run.workspaceId,
     at: finishedAt,
     actorId: 'system',
-    action: 'promotion.execute.completed',
+    action: run.operation === 'promotion.undo' ? 'promotion.undo.completed' : 'promotion.execute.completed',
     tenantIds: [run.sourceTenantId, run.targetTenantId],
     metadata: {
       runId: run.id,

@@ -68,7 +68,7 @@ export async function recordCreated(ctx: ItemContext, index: number, createdId: 
  * reads lag behind writes: seconds for Intune, longer for Conditional Access) until `landed` shows the write took
  * effect; UNKNOWN when it never does. The write itself is never sent again.
  */
-export async function sendOnce<T>(ctx: ItemContext, write: ItemWrite, send: () => Promise<T>, landed: () => Promise<T | undefined>): Promise<T | Unknown> {
+export async function sendOnce<T>(ctx: ItemContext, write: Pick<ItemWrite, 'index' | 'sent'>, send: () => Promise<T>, landed: () => Promise<T | undefined>): Promise<T | Unknown> {
   try {
     ctx.assertMayWrite();
   } catch (stopped) {

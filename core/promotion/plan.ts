@@ -2,12 +2,18 @@ import type { TenantId } from '../ids';
 import type { PromotionPreflight } from '../preflight/model';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 
-/** One ready subject the promotion run will write to the target tenant. */
+/** What a run does to one subject: a promotion creates or updates; an undo run deletes or restores. */
+export type PlanAction = 'create' | 'update' | 'delete' | 'restore';
+
+/** One ready subject the promotion run will write to the target tenant, or one subject an undo run takes back. */
 export interface PlanItem {
   type: SubjectTypeKey;
   displayName: string;
-  /** `create` when the target lacks the subject, `update` when it holds a different one. */
-  action: 'create' | 'update';
+  /** `create` when the target lacks the subject, `update` when it holds a different one; `delete` / `restore` in an undo. */
+  action: PlanAction;
+  /** For an undo item: its index in the undone run's plan, whose journal holds the before- and after-images. */
+  undoOf?: number;
+  /** The source subject; empty for an undo item (an undo reads only the target and the undone run's journal). */
   sourceId: string;
   targetId?: string;
   /** State hash of the source subject at preflight time (content, plus assignments when included). */

@@ -1,5 +1,5 @@
 import type { CompareSelection } from '../compare/model';
-import type { ActorId, WorkspaceId } from '../ids';
+import type { ActorId, RunId, WorkspaceId } from '../ids';
 
 /**
  * A pending "Execute promotion" click, kept server-side so the confirmation cannot forge who asked
@@ -9,7 +9,10 @@ export interface PromotionRequest {
   id: string;
   workspaceId: WorkspaceId;
   selection: CompareSelection;
+  /** The preflight's fingerprint; for an undo, the undo preview's. */
   preflightFingerprint: string;
+  /** Set for a request to undo that run (from its undo preview) rather than to promote. */
+  undoes?: RunId;
   requesterId: ActorId;
   /** The requester's channel account (opaque), used to @mention them when the run completes. */
   requesterAddress?: { id: string; name: string };

@@ -1,4 +1,5 @@
 import type { RunId } from '../ids';
+import type { PlanAction } from '../promotion/plan';
 import type { RunItemResult } from './model';
 
 /**
@@ -17,7 +18,7 @@ export interface IntendedRequest {
 
 /** What an executor is about to do to one item, written before any request reaches the target. */
 export interface ItemIntent {
-  action: 'create' | 'update';
+  action: PlanAction;
   requests: IntendedRequest[];
   before: BeforeImage;
   at: Date;

@@ -1,6 +1,6 @@
 import type { CompareSelection } from '../compare/model';
 import type { ActorId, RunId, TenantId, WorkspaceId } from '../ids';
-import type { PromotionPlan } from '../promotion/plan';
+import type { PlanAction, PromotionPlan } from '../promotion/plan';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'partially_succeeded', 'failed'] as const;
@@ -40,11 +40,18 @@ export interface RunRetry {
   reason: string;
 }
 
-/** One queued `promotion.execute` operation. */
+/** What a run does: promote a plan, or undo an earlier run from the before-images its journal kept. */
+export type RunOperation = 'promotion.execute' | 'promotion.undo';
+
+/** One queued `promotion.execute` operation, or a `promotion.undo` of an earlier run. */
 export interface PromotionRun {
   id: RunId;
   workspaceId: WorkspaceId;
-  operation: 'promotion.execute';
+  operation: RunOperation;
+  /** For an undo run: the run it undoes (read from that run's journal). */
+  undoes?: RunId;
+  /** On a run that was undone: the undo run, so each links to the other. */
+  undoneBy?: RunId;
   selection: CompareSelection;
   sourceTenantId: TenantId;
   targetTenantId: TenantId;
@@ -76,7 +83,7 @@ export interface RunItemResult {
   index: number;
   type: SubjectTypeKey;
   displayName: string;
-  action: 'create' | 'update';
+  action: PlanAction;
   outcome: ItemOutcome;
   targetId?: string;
   /** For updates: the target's normalised state before it was overwritten (the journal keeps the same before-image). */

@@ -5,7 +5,7 @@ import type { ItemVerification, PromotionRun, RunItemResult, RunStatus, SummaryC
 export type RunListEntry = Omit<PromotionRun, 'plan' | 'excluded'>;
 
 /** The fields of a run that change while it executes. */
-export type RunPatch = { [K in 'status' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'startedAt' | 'finishedAt' | 'conversation' | 'retry']?: PromotionRun[K] | undefined };
+export type RunPatch = { [K in 'status' | 'summary' | 'verified' | 'currentItem' | 'failureReason' | 'startedAt' | 'finishedAt' | 'conversation' | 'retry' | 'undoneBy']?: PromotionRun[K] | undefined };
 
 /** Filters for listing runs. */
 export interface RunQuery {

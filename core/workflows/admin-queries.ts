@@ -52,6 +52,17 @@ export async function resolveRunId(deps: WorkflowDeps, ctx: ActorContext, typed:
   return runs[0]!.id;
 }
 
+/** The run with both its tenants when the actor sees both; otherwise NotFound, exactly like an unknown id. */
+export async function visibleRun(deps: Pick<WorkflowDeps, 'runs'>, ctx: ActorContext, runId: RunId): Promise<{ run: PromotionRun; source: Tenant; target: Tenant }> {
+  const run = await deps.runs.get(ctx.workspace.id, runId);
+  if (!run) throw new NotFound('run');
+  try {
+    return { run, source: visibleTenant(ctx, run.sourceTenantId), target: visibleTenant(ctx, run.targetTenantId) };
+  } catch {
+    throw new NotFound('run');
+  }
+}
+
 /** One run with a page of its items; a run outside the actor's scope is NotFound, exactly like an unknown id. */
 export async function runDetail(
   deps: WorkflowDeps,
@@ -60,16 +71,7 @@ export async function runDetail(
   page: { offset: number; limit: number },
 ): Promise<{ run: PromotionRun; items: RunItemResult[]; totalItems: number; source: Tenant; target: Tenant }> {
   requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_VIEW');
-  const run = await deps.runs.get(ctx.workspace.id, runId);
-  if (!run) throw new NotFound('run');
-  let source: Tenant;
-  let target: Tenant;
-  try {
-    source = visibleTenant(ctx, run.sourceTenantId);
-    target = visibleTenant(ctx, run.targetTenantId);
-  } catch {
-    throw new NotFound('run');
-  }
+  const { run, source, target } = await visibleRun(deps, ctx, runId);
   const { items, total } = await deps.runs.items(run.id, page);
   return { run, items, totalItems: total, source, target };
 }

@@ -15,6 +15,7 @@ import type { WorkerPresence } from '../workers/heartbeats';
 import { authorised } from './audit-forbidden';
 import { resolvePair } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
+import { storeAndQueueRun } from './queue-run';
 import { derivePreflight, type DerivedPreflight } from './derive-preflight';
 
 export interface PromotionDeps extends WorkflowDeps {
@@ -101,7 +102,8 @@ export async function requestPromotion(
  */
 export async function confirmPromotion(deps: PromotionDeps, ctx: ActorContext, requestId: string, conversation?: PromotionRun['conversation']): Promise<ConfirmOutcome> {
   const request = await deps.requests.get(ctx.workspace.id, requestId);
-  if (!request) throw new NotFound('run');
+  // An undo request is confirmed by confirmUndo only.
+  if (!request || request.undoes) throw new NotFound('run');
   const { source, target } = await authoriseExecute(deps, ctx, request.selection);
   if (request.closedAt) return refuse(deps, ctx, source, target, { kind: 'request_closed', ...(request.runId ? { runId: request.runId } : {}) });
   if (ctx.workspace.settings.requireSecondApprover && request.requesterId === ctx.actor.id) {
@@ -134,22 +136,10 @@ export async function confirmPromotion(deps: PromotionDeps, ctx: ActorContext, r
     ...(conversation ? { conversation: { ...conversation, ...(request.requesterAddress ? { initiator: request.requesterAddress } : {}) } } : {}),
     createdAt: now,
   };
-  try {
-    await deps.runs.insert(run);
-  } catch (error) {
-    await deps.runs.releaseLock(target.id, runId);
-    throw error;
-  }
-  await deps.requests.close(ctx.workspace.id, request.id, now, runId);
-  await deps.audit.append({
-    workspaceId: ctx.workspace.id,
-    at: now,
-    actorId: ctx.actor.id,
+  await storeAndQueueRun(deps, ctx, request.id, run, {
     action: 'promotion.execute.started',
-    tenantIds: [source.id, target.id],
-    metadata: { runId, source: source.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, ready: plan.items.length, fingerprint: plan.fingerprint },
+    metadata: { source: source.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, ready: plan.items.length, fingerprint: plan.fingerprint },
   });
-  await deps.queue.enqueue(runId);
   return { kind: 'started', run, waitingForWorker: !(await deps.workers.anyAlive()) };
 }
 

@@ -1,5 +1,6 @@
 // A bench workspace on the run's MongoDB: the generated source and target tenants, an operator, an approver and an
 // admin, every store the bot uses, and BotRequests built for those members exactly as a turn would build them.
+import { MongoItemJournal } from '../../core/store/mongo-item-journal';
 import type { TurnContext } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { BotDeps } from '../../bot/bot-deps';
@@ -102,6 +103,9 @@ export async function benchWorld(
     controls: new MongoControlStore(db),
     mappings: new MongoMappingStore(db),
     requests: new MongoPromotionRequestStore(db),
+    journal: new MongoItemJournal(db),
+    // The benchmarks measure chat answers over snapshots; none reads a live tenant (undo previews are not benchmarked).
+    graph: { request: async () => Promise.reject(new Error('no live tenant in benchmarks')), listAll: async () => Promise.reject(new Error('no live tenant in benchmarks')) },
     conversations: new MongoConversationStore(db),
     refresher: { refresh: async () => true },
     queue: { enqueue: async (runId) => void queued.push(String(runId)), resume: async () => undefined },

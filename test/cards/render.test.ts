@@ -30,7 +30,7 @@ describe('card templates', () => {
   const files = readdirSync(templatesDir).filter((f) => f.endsWith('.json'));
 
   it('all declare the Adaptive Card schema, type and version 1.5', () => {
-    expect(files.length).toBe(16);
+    expect(files.length).toBe(18);
     for (const file of files) {
       const json = JSON.parse(readFileSync(new URL(file, templatesDir), 'utf8'));
       expect({ file, $schema: json.$schema, type: json.type, version: json.version }).toEqual({ file, ...base });

@@ -10,6 +10,7 @@ import { runStatusCard } from '../../cards/run-status-card';
 import { runsCard } from '../../cards/runs-card';
 import { auditCard } from '../../cards/audit-card';
 import { tenantsCard } from '../../cards/tenants-card';
+import { undoConfirmCard, undoPreviewCard } from '../../cards/undo-card';
 import { watchesCard } from '../../cards/watches-card';
 import { CARD_VERBS } from '../../cards/verbs';
 import { allActions } from '../support/cards';
@@ -27,7 +28,9 @@ describe('card verbs', () => {
       preflightCard(vm.preflightView()),
       confirmCard(vm.confirmView()),
       runStatusCard(runVm.runStatusView()),
-      runDetailCard(runVm.runDetailView()),
+      runDetailCard(runVm.runDetailView({ canUndo: true })),
+      undoPreviewCard(runVm.undoPreviewView()),
+      undoConfirmCard(runVm.undoConfirmView()),
       runsCard(runVm.runsView(paged)),
       auditCard(runVm.auditView(paged)),
       mappingCard(vm.mappingView()),

@@ -236,6 +236,33 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     await show(run, 'run-short-id');
   });
 
+  it('"undo run <short id>" previews the undo, Undo asks to confirm, and the undo run deletes and restores what the run wrote', async () => {
+    await chat.say('runs');
+    const runs = chat.card('Promotion runs').last();
+    await runs.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const shortId = /Run ([0-9a-f]{8})/.exec(await expectReadable(runs))?.[1];
+    await chat.say(`undo run ${shortId}`);
+    const preview = chat.card('Undo preview');
+    await preview.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const previewText = await expectReadable(preview);
+    const created = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === 'ready' && e.compare === 'missing_in_target').length;
+    expect(await chat.facts(preview)).toEqual({ Delete: String(created), Restore: String(READY - created), Blocked: '0' });
+    expect(previewText).toContain('Read-only: nothing was changed.');
+    await show(preview, 'undo-preview', true);
+
+    await chat.press(preview, 'Undo');
+    const confirm = chat.card('Confirm undo');
+    await confirm.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await expectReadable(confirm)).toContain('Only Contoso Production is changed. Contoso Staging is never touched.');
+    await show(confirm, 'undo-confirm');
+
+    await chat.press(confirm, 'Confirm');
+    const undoRun = chat.card('Undo run');
+    await undoRun.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await expect.poll(async () => runCardState(await undoRun.innerText()).status, { timeout: 60_000 }).toBe('Succeeded');
+    expect(await expectReadable(undoRun)).toContain(shortId!);
+    await show(undoRun, 'undo-run');
+  }, 120_000);
   it('watch → first check posted → a policy changes in Production → one drift card with Compare and preflight', async () => {
     await waitForStartupSync(bot);
     await chat.say('watch Contoso Staging to Contoso Production types compliance,deviceConfiguration');

@@ -130,6 +130,11 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     }
     const object = objects.get(id);
     if (!object) return notFound(path);
+    // DELETE {collection}/{id}: no body, 204 No Content (Microsoft Graph's delete of an Intune object).
+    if (spec.method === 'DELETE' && member === undefined) {
+      objects.delete(id);
+      return { status: 204, body: undefined };
+    }
     return member === undefined ? this.onObject(object, spec, expand) : onMember(object, member, spec);
   }
 

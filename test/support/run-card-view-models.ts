@@ -2,6 +2,7 @@ import type { AuditCardView } from '../../cards/audit-card';
 import type { RunDetailCardView } from '../../cards/run-detail-card';
 import type { RunStatusCardView } from '../../cards/run-status-card';
 import type { RunsCardView } from '../../cards/runs-card';
+import type { UndoConfirmCardView, UndoPreviewCardView } from '../../cards/undo-card';
 import { RunId } from '../../core/ids';
 import { productionView, RUN_ID, stagingView } from './card-view-models';
 
@@ -88,6 +89,40 @@ export function auditView(overrides: Partial<AuditCardView> = {}): AuditCardView
       { at: new Date('2025-03-01T09:00:00Z'), actorName: 'Megan Bowen', action: 'promotion.execute.started', summary: 'Contoso Staging → Contoso Production · 5 ready' },
     ],
     page: { page: 1, pageCount: 1 },
+    ...overrides,
+  };
+}
+
+export function undoPreviewView(overrides: Partial<UndoPreviewCardView> = {}): UndoPreviewCardView {
+  return {
+    runId: RUN_ID,
+    sourceName: 'Contoso Staging',
+    targetName: 'Contoso Production',
+    deletes: [{ typeLabel: 'Settings catalog', displayName: 'Win - Defender Antivirus' }],
+    restores: [{ typeLabel: 'Device configuration', displayName: 'Win - Device Restrictions' }],
+    blocked: [
+      {
+        typeLabel: 'Feature update profile',
+        displayName: 'Win - Windows 11 Feature Update',
+        reason: 'Changed in Contoso Production since the run wrote it: description, featureUpdateVersion.',
+      },
+    ],
+    fingerprint: 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12',
+    ...overrides,
+  };
+}
+
+export function undoConfirmView(overrides: Partial<UndoConfirmCardView> = {}): UndoConfirmCardView {
+  return {
+    requestId: '6f1c2b3a-1d2e-4f50-9a8b-7c6d5e4f3a2b',
+    runId: RUN_ID,
+    sourceName: 'Contoso Staging',
+    targetName: 'Contoso Production',
+    deleteCount: 1,
+    restoreCount: 1,
+    blockedCount: 1,
+    requireSecondApprover: true,
+    fingerprint: 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12',
     ...overrides,
   };
 }
