@@ -1,6 +1,7 @@
 // The benchmark results: one entry per figure (value beside its reference, target, pass/fail), written as
 // test/bench/results.json and as the markdown table test/bench/results.md.
 import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { round } from './measure';
 
@@ -65,6 +66,8 @@ export function figure(f: Omit<BenchFigure, 'ratio' | 'pass'> & { ratio?: number
 
 /** Facts about the run that help reading the numbers (machine, load, duration). */
 export interface RunInfo {
+  /** The commit measured (`git rev-parse HEAD`), with `+changes` when the tree had uncommitted changes. */
+  commit: string;
   startedAt: string;
   durationSeconds: number;
   node: string;
@@ -74,10 +77,20 @@ export interface RunInfo {
   mongo: string;
 }
 
-/** The machine as it is now. */
-export function machine(): Pick<RunInfo, 'node' | 'cpus' | 'cpuModel'> {
+/** The machine as it is now, and the commit being measured. */
+export function machine(): Pick<RunInfo, 'node' | 'cpus' | 'cpuModel' | 'commit'> {
   const cpus = os.cpus();
-  return { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown' };
+  return { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', commit: measuredCommit() };
+}
+
+function measuredCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return `${head}${dirty ? '+changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 const q = (value: number, unit: string) => `${round(value).toLocaleString('en-US')} ${unit}`.trim();
@@ -101,7 +114,7 @@ export function toMarkdown(figures: readonly BenchFigure[], info: RunInfo): stri
   return [
     '# Benchmark results',
     '',
-    `Run ${info.startedAt} · ${info.durationSeconds} s · Node ${info.node} · ${info.cpus} × ${info.cpuModel} · MongoDB: ${info.mongo}`,
+    `Commit ${info.commit} · run ${info.startedAt} · ${info.durationSeconds} s · Node ${info.node} · ${info.cpus} × ${info.cpuModel} · MongoDB: ${info.mongo}`,
     `Load average (1 / 5 / 15 min) at start ${load(info.loadAverage.atStart)}, at end ${load(info.loadAverage.atEnd)}.`,
     '',
     '| # | figure | value | median / p95 (n) | reference | ratio | target | result |',
