@@ -45,6 +45,8 @@ export interface CrashFigures {
   subjectsPerRun: number;
   seed: number;
   completed: number;
+  /** Runs `succeeded`, or `partially_succeeded` only through outcome-unknown items. */
+  endedWell: number;
   duplicateCreates: number;
   lostItems: number;
   outcomeUnknown: number;
@@ -140,6 +142,7 @@ export async function runCrashScenario(opts: CrashOptions, evidence: Evidence): 
     subjectsPerRun: opts.subjects,
     seed: opts.seed,
     completed: details.filter((d) => d.status === 'succeeded').length,
+    endedWell: details.filter((d) => d.status === 'succeeded' || (d.status === 'partially_succeeded' && d.outcomeUnknown > 0)).length,
     duplicateCreates: details.reduce((n, d) => n + d.duplicates, 0),
     lostItems: details.reduce((n, d) => n + d.lost, 0),
     outcomeUnknown: details.reduce((n, d) => n + d.outcomeUnknown, 0),
