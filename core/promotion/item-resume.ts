@@ -1,3 +1,4 @@
+import type { InventorySubject } from '../inventory/model';
 import { subjectStateHash } from '../preflight/subject-hash';
 import type { JournalEntry } from '../runs/item-journal';
 import { inStep } from './explain-failure';
@@ -10,9 +11,10 @@ import { awaitVisible, findCreated, judgeTarget, recordCreated, type ItemContext
  * - a create whose id was recorded continues with that object (assigning it again replaces the same assignments);
  * - a create without a recorded id waits for its object to become visible and adopts only a single namesake holding
  *   exactly what the run sends; if none shows, the item's outcome is unknown and nothing is created again;
- * - an update whose target is in sync is done; one whose target still equals the before-image is written again (the
- *   same idempotent update over a target nobody changed); one whose content is written but not its assignments is
- *   assigned; anything else is left alone with its outcome unknown (part-written, or changed by someone else).
+ * - an update is judged once the target is in sync or the visibility wait is over (a request of the earlier attempt
+ *   may still be on its way): in sync is done; still the before-image means no earlier request took effect, so it is
+ *   written now, once; content written but not its assignments is assigned; anything else is left alone with its
+ *   outcome unknown (part-written, or changed by someone else).
  */
 export async function resumeItem(ctx: ItemContext, write: ItemWrite, previous: JournalEntry): Promise<PromotedItem> {
   const intent = previous.intent!;
@@ -21,11 +23,14 @@ export async function resumeItem(ctx: ItemContext, write: ItemWrite, previous: J
   if (targetId === undefined) return { outcome: 'failed', reason: 'The plan names no target object for this update.' };
   const priorState = intent.before.kind === 'present' ? priorStateOf(intent.before, ctx.includeAssignments) : undefined;
   const keep = priorState ? { priorState } : {};
-  const current = await inStep('read_target', () => ctx.reader.read(ctx.target, write.type, targetId));
-  if (!current) return { outcome: 'skipped', reason: 'deleted in the target since the preflight', ...keep };
-  const judged = await judgeTarget(ctx, write, current, ctx.includeAssignments);
+  // The earlier attempt may have a request still on its way (its executor lost the lease mid-write, or Graph lags
+  // behind an applied write): give it the visibility wait to show before deciding anything, so nothing is sent twice.
+  const seen = await inStep('read_target', () => awaitSettled(ctx, write, targetId, { createdByRun: false }));
+  if (seen.kind === 'deleted') return { outcome: 'skipped', reason: 'deleted in the target since the preflight', ...keep };
+  const { current, judged } = seen;
   if (judged.inSync) return { outcome: 'succeeded', targetId, reason: 'already updated by an earlier attempt of this run', ...keep };
   if (subjectStateHash(current, ctx.includeAssignments) === write.item.targetHash) {
+    // Still the before-image after the wait: no earlier request of this item took effect, so this is its one write.
     const written = await writeUpdate(ctx, write, current, { intentRecorded: true });
     return priorState ? { ...written, priorState } : written;
   }
@@ -61,9 +66,32 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
     await recordCreated(ctx, write.index, createdId);
   }
   const id = createdId;
-  const current = await inStep('read_target', () => ctx.reader.read(ctx.target, write.type, id));
-  if (!current) return { outcome: 'skipped', reason: 'deleted in the target since this run created it', targetId: id };
-  const assigned = await assignStep(ctx, write, id);
+  // Its assignment may still be on its way: wait for it to show rather than sending it a second time.
+  const seen = await inStep('read_target', () => awaitSettled(ctx, write, id, { createdByRun: true }));
+  if (seen.kind === 'deleted') return { outcome: 'skipped', reason: 'deleted in the target since this run created it', targetId: id };
+  const assigned = seen.judged.inSync ? true : await assignStep(ctx, write, id);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
   return { outcome: 'succeeded', targetId: id, reason: 'created by an earlier attempt of this run; not created again' };
+}
+
+type Settled = { kind: 'deleted' } | { kind: 'present'; current: InventorySubject; judged: Awaited<ReturnType<typeof judgeTarget>> };
+
+/**
+ * The target object once it is in sync, or as it stands when the visibility wait is over. Not found ends the wait at
+ * once for an object the target held before the run (no pending write of this run brings it back); an object this run
+ * created may still be unreadable for a while (Graph's reads lag behind its writes), so it is waited for.
+ */
+async function awaitSettled(ctx: ItemContext, write: ItemWrite, targetId: string, opts: { createdByRun: boolean }): Promise<Settled> {
+  const look = async (): Promise<Settled> => {
+    const current = await ctx.reader.read(ctx.target, write.type, targetId);
+    return current ? { kind: 'present', current, judged: await judgeTarget(ctx, write, current, ctx.includeAssignments) } : { kind: 'deleted' };
+  };
+  let last: Settled | undefined;
+  const settled = await awaitVisible(ctx, async () => {
+    last = await look();
+    const done = last.kind === 'deleted' ? !opts.createdByRun : last.judged.inSync;
+    return done ? last : undefined;
+  });
+  // `last` is unset only when every read failed in passing: read once more and let a failure end the item as usual.
+  return settled ?? last ?? (await look());
 }

@@ -2,11 +2,12 @@ import { GraphRequestFailed, TenantUnreachable } from '../errors';
 import type { InventorySubject } from '../inventory/model';
 import type { JournalEntry } from '../runs/item-journal';
 import { SUBJECT_TYPES } from '../subjects/registry';
+import type { ReferenceObject } from '../subjects/references';
 import type { GraphRequestSpec, SubjectType } from '../subjects/subject-type';
 import { explainFailure, inStep, StepFailed } from './explain-failure';
 import type { PromotedItem } from './item-steps';
 import { priorStateOf } from './item-steps';
-import { recordIntent, sendOnce, UNKNOWN, type ItemContext } from './item-writes';
+import { awaitVisible, recordIntent, sendOnce, UNKNOWN, type ItemContext } from './item-writes';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
 import type { ItemRun } from './promote-item';
@@ -22,8 +23,8 @@ export const deleteRequest = (type: SubjectType, id: string): GraphRequestSpec =
  * Undoes one item of an earlier run through this run's journal, like a promotion item: claim, then (unless an earlier
  * attempt left an intent) re-read the target and leave it alone when it changed since the undone run wrote it (its
  * after-image), record the intent with the target as it is now as before-image, and send each request once. A
- * resumed item decides from what the target shows: gone, restored, or still as the undone run left it; anything else
- * is left with its outcome unknown. A delete is never sent twice: once sent, only its effect is watched for.
+ * resumed item waits for what an earlier attempt may still have on its way, then decides from what the target shows:
+ * gone, restored, or still as the undone run left it; anything else is left with its outcome unknown. A delete is never sent twice: once sent, only its effect is watched for.
  */
 export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, undone: JournalEntry | undefined): Promise<ItemRun> {
   const claim = await ctx.journal.claim(ctx.runId, index, ctx.token, ctx.now());
@@ -38,19 +39,31 @@ export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, 
     return done({ outcome: 'failed', reason: 'The undone run\'s journal no longer holds what this item needs; nothing was written.' });
   }
   try {
-    const live = await inStep('read_target', () => ctx.reader.read(ctx.target, type, targetId));
-    const references = live ? await ctx.reader.references(ctx.target, type) : [];
+    let live: InventorySubject | undefined;
+    let references: readonly ReferenceObject[] = [];
+    let observed = false;
+    const observe = async () => {
+      live = await ctx.reader.read(ctx.target, type, targetId);
+      references = live ? await ctx.reader.references(ctx.target, type) : [];
+      observed = true;
+    };
     const equals = (image: Image) => live !== undefined && judgeAgainst(type, image, live, references, ctx.includeAssignments).inSync;
     const wanted = item.action === 'restore' && before?.kind === 'present' ? before : undefined;
+    const undoneNow = () => (item.action === 'delete' ? !live : wanted !== undefined && equals(wanted));
     if (claim.previous?.intent) {
-      // An earlier attempt recorded its intent and may have sent requests: decide from what the target shows.
-      if (item.action === 'delete' && !live) return done({ outcome: 'succeeded', targetId, reason: 'deleted by an earlier attempt of this undo run' });
-      if (wanted && equals(wanted)) return done({ outcome: 'succeeded', targetId, reason: 'restored by an earlier attempt of this undo run' });
+      // An earlier attempt recorded its intent and may have sent requests, some perhaps still on their way (its
+      // executor lost the lease mid-write): let their effect show within the visibility wait, then decide from what
+      // the target shows, so nothing is sent twice.
+      await inStep('read_target', () => awaitVisible(ctx, async () => (await observe(), undoneNow() ? true : undefined)));
+      // Every read failed in passing: read once more and let a failure end the item as usual.
+      if (!observed) await inStep('read_target', observe);
+      if (undoneNow()) return done({ outcome: 'succeeded', targetId, reason: item.action === 'delete' ? 'deleted by an earlier attempt of this undo run' : 'restored by an earlier attempt of this undo run' });
       // Settings written back, assignments not yet: only the assignment is left to send.
       const settingsRestored = wanted !== undefined && live !== undefined && judgeAgainst(type, wanted, live, references, false).inSync;
       if (!live || (!settingsRestored && !equals(after))) return done(unknownAfterResume(ctx, item, targetId));
       return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: true, assignOnly: settingsRestored }));
     }
+    await inStep('read_target', observe);
     if (!live) return done({ outcome: 'skipped', reason: `deleted in ${ctx.target.displayName} since the undo preview` });
     if (!equals(after)) return done({ outcome: 'skipped', reason: `changed in ${ctx.target.displayName} since the undo preview` });
     return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: false, assignOnly: false }));

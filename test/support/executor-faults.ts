@@ -137,3 +137,27 @@ export function unreliableGraph(graph: PromotionGraph, opts: { which: (spec: Gra
     listAll: async (tenant, path) => (await graph.listAll(tenant, path)).filter((item) => !hidden(item.id)),
   };
 }
+
+/**
+ * The fake Graph with the first write matching `which` held on its way (sent, not yet applied) until `release()`: an
+ * executor whose request is slow to arrive while another takes its run over.
+ */
+export function heldWrite(graph: PromotionGraph, which: (spec: GraphRequestSpec) => boolean): { graph: PromotionGraph; held: () => boolean; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  return {
+    held: () => held,
+    release,
+    graph: {
+      listAll: (tenant, path) => graph.listAll(tenant, path),
+      request: async (tenant, spec) => {
+        if (!held && spec.method !== 'GET' && which(spec)) {
+          held = true;
+          await gate;
+        }
+        return graph.request(tenant, spec);
+      },
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
-import { dyingWorker, expireLeases } from '../../support/executor-faults';
+import { dyingWorker, expireLeases, heldWrite } from '../../support/executor-faults';
 import {
   PATHS,
   seedBaselineSubjects,
@@ -85,6 +85,23 @@ describe('promotion run: a worker killed between any two steps of an item', () =
     expect(await itemNamed(run, 'Baseline')).toMatchObject({ outcome: 'succeeded', targetId: created[0]!.id, reason: 'created by an earlier attempt of this run; not created again' });
     expect(created[0]!.assignments).toEqual([expect.objectContaining({ target: expect.objectContaining({ groupId: 't-grp-pilot' }) })]);
     expect((await stored(run)).verified).toBe(3);
+  });
+
+  it('waits for an update still on its way from the executor it took over from, instead of sending it again', async () => {
+    const run = await queueRun(suite.world);
+    const slow = heldWrite(suite.world.deps.graph, (spec) => spec.method === 'PATCH');
+    const old = executeRun({ ...suite.world.deps, graph: slow.graph, settings: { ...suite.world.deps.settings, owner: 'old-worker' } }, run.id);
+    await vi.waitFor(() => expect(slow.held()).toBe(true), { timeout: 5_000 });
+
+    await expireLeases(suite.db);
+    const takeover = executeRun(suite.world.deps, run.id);
+    setTimeout(slow.release, 100);
+    await takeover;
+    await old.catch(() => undefined);
+
+    expect(suite.world.graph.writes(TARGET.id).filter((w) => w.method === 'PATCH' && w.path.includes('t-dc-restr'))).toHaveLength(1);
+    expect(await itemNamed(run, 'Restrictions')).toMatchObject({ outcome: 'succeeded', priorState: expect.objectContaining({ passwordMinimumLength: 8 }) });
+    expect(await completedAudits()).toHaveLength(1);
   });
 
   it('writes nothing when a second executor is started on a run another executor holds', async () => {

@@ -5,7 +5,7 @@ import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
 import { undoRunOf } from '../../../core/workflows/start-undo';
 import { decideItems } from '../../../core/workflows/undo-preview';
-import { dyingWorker, expireLeases, unreliableGraph, type LostWriteFate } from '../../support/executor-faults';
+import { dyingWorker, expireLeases, heldWrite, unreliableGraph, type LostWriteFate } from '../../support/executor-faults';
 import { APPROVER, INITIATOR, PATHS, queueRun, RUN_CLOCK, seedBaselineSubjects, TARGET, usePromotionWorld, WORKSPACE, type PromotionWorld } from '../../support/promotion-fixtures';
 
 const suite = usePromotionWorld('undo-run-resume', seedBaselineSubjects);
@@ -98,6 +98,26 @@ describe('undo run: a worker killed between any two steps of an item', () => {
       expectTargetAsBefore(suite.world);
     });
   }
+});
+
+describe('undo run: taken over while a delete is still on its way', () => {
+  it('waits for the earlier delete to show instead of sending it again', async () => {
+    const { undo } = await promotedThenUndoQueued(suite.world);
+    const slow = heldWrite(suite.world.deps.graph, (spec) => spec.method === 'DELETE');
+    const old = executeRun({ ...suite.world.deps, graph: slow.graph, settings: { ...suite.world.deps.settings, owner: 'old-worker' } }, undo.id);
+    await vi.waitFor(() => expect(slow.held()).toBe(true), { timeout: 5_000 });
+
+    await expireLeases(suite.db);
+    const takeover = executeRun(suite.world.deps, undo.id);
+    setTimeout(slow.release, 100);
+    expect(await takeover).toEqual({ kind: 'finished', status: 'succeeded' });
+    await old.catch(() => undefined);
+
+    const deletes = suite.world.graph.writes(TARGET.id).filter((w) => w.method === 'DELETE').map((w) => w.path);
+    expect(deletes).toHaveLength(2);
+    expect(new Set(deletes).size, 'double deletes').toBe(2);
+    expectTargetAsBefore(suite.world);
+  });
 });
 
 describe('undo run: a delete whose answer is lost', () => {
