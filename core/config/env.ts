@@ -83,6 +83,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.PROMOTION_LOCK_LIFETIME_MS < 2 * env.WORKER_POLL_INTERVAL_MS) {
     problems.push('PROMOTION_LOCK_LIFETIME_MS: must be at least twice WORKER_POLL_INTERVAL_MS, or a lock expires between two polls');
   }
+  // A run is taken over only after its lease ran out, and a write starts only while half the lease is left: so an
+  // earlier executor's request has been on its way for at least half a lease, plus the visibility wait the new
+  // executor watches for it, before anything is sent again. Past the Graph timeout that request was given up on. The
+  // demo's scenarios shorten these on the built-in sandbox; a production tenant gets the rule.
+  if (!isDemoMode(env) && env.RUN_LEASE_MS / 2 + env.WRITE_VISIBILITY_WAIT_MS <= env.GRAPH_TIMEOUT_MS) {
+    problems.push(
+      `WRITE_VISIBILITY_WAIT_MS: with RUN_LEASE_MS ${env.RUN_LEASE_MS}, must be more than ${env.GRAPH_TIMEOUT_MS - env.RUN_LEASE_MS / 2} (GRAPH_TIMEOUT_MS less half the lease), or a worker taking a run over could send a write again while the earlier request may still be on its way`,
+    );
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return env;
 }

@@ -107,4 +107,13 @@ describe('configuration', () => {
     expect(() => parseEnv({ PROMOTION_LOCK_LIFETIME_MS: '1500', WORKER_POLL_INTERVAL_MS: '1000' })).toThrow(/at least twice WORKER_POLL_INTERVAL_MS/);
     expect(() => parseEnv({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY/);
   });
+
+  it('refuses a production visibility wait too short to let an earlier executor\'s write arrive before a takeover resends it', () => {
+    const production = { ...BOT, ...GRAPH, MicrosoftAppType: 'MultiTenant' };
+    expect(parseEnv(production).WRITE_VISIBILITY_WAIT_MS).toBe(60_000);
+    expect(parseEnv({ ...production, WRITE_VISIBILITY_WAIT_MS: '5000' }).WRITE_VISIBILITY_WAIT_MS).toBe(5_000);
+    expect(problemsOf({ ...production, RUN_LEASE_MS: '20000', WRITE_VISIBILITY_WAIT_MS: '5000' })).toEqual([
+      'WRITE_VISIBILITY_WAIT_MS: with RUN_LEASE_MS 20000, must be more than 20000 (GRAPH_TIMEOUT_MS less half the lease), or a worker taking a run over could send a write again while the earlier request may still be on its way',
+    ]);
+  });
 });
