@@ -6,6 +6,8 @@ export interface ReadySubjectView {
   displayName: string;
   /** Create when missing in the target, update when different. */
   action: 'create' | 'update';
+  /** What the run writes first for it, e.g. `uses assignment filter "Kiosk Devices", created first in this run`. */
+  note?: string;
 }
 
 /** Template data of the ready list: the first rows, and the rest behind an `Action.ShowCard`. */
@@ -25,7 +27,9 @@ export const FIRST_READY_ROWS = 5;
 export const MAX_SHOWN_READY_ROWS = 40;
 
 const ACTION_WORD = { create: 'Create', update: 'Update' } as const;
-const row = (s: ReadySubjectView) => ({ text: `${ACTION_WORD[s.action]} · ${clip(s.typeLabel, 40)} · ${clip(s.displayName, 100)}` });
+const row = (s: ReadySubjectView) => ({
+  text: `${ACTION_WORD[s.action]} · ${clip(s.typeLabel, 40)} · ${clip(s.displayName, 100)}${s.note ? ` — ${clip(s.note, 200)}` : ''}`,
+});
 
 /** The ready subjects named: a few rows, "Show all N" for the rest, and what the card leaves to the export. */
 export function readyList(subjects: readonly ReadySubjectView[], targetName: string): ReadyListItem {

@@ -6,7 +6,7 @@ import type { RegistryData } from '../../cards/verbs';
 import { hasTenantCapability, hasWorkspaceCapability } from '../../core/access/policy';
 import type { InventorySnapshot } from '../../core/inventory/model';
 import type { PromotionPreflight } from '../../core/preflight/model';
-import { blockedReasonText, mappingGapText } from '../../core/preflight/reason-text';
+import { blockedReasonText, createdFirstText, mappingGapText } from '../../core/preflight/reason-text';
 import { REFERENCE_KIND_LABELS } from '../../core/subjects/references';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
 import type { DerivedPreflight } from '../../core/workflows/derive-preflight';
@@ -72,7 +72,12 @@ export function mappingsUsed({ preflight, sourceSnapshot, targetSnapshot }: Deri
 export function readySubjects(preflight: PromotionPreflight): ReadySubjectView[] {
   return preflight.items
     .filter((i) => i.outcome === 'ready')
-    .map((i) => ({ typeLabel: SUBJECT_TYPES[i.type].label, displayName: i.displayName, action: i.action }));
+    .map((i) => ({
+      typeLabel: SUBJECT_TYPES[i.type].label,
+      displayName: i.displayName,
+      action: i.action,
+      ...(i.dependsOn?.length ? { note: createdFirstText(i.dependsOn) } : {}),
+    }));
 }
 
 /** The preflight card for a result, with the pause banner when promotions are paused. */

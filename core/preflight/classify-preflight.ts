@@ -3,7 +3,7 @@ import { compareCodeUnits, fingerprintOf } from '../compare/fingerprint';
 import { sortBySubjectKey } from '../compare/subject-identity';
 import { InvalidInput } from '../errors';
 import type { InventorySnapshot, InventorySubject } from '../inventory/model';
-import { markAwaitingPromotion } from './awaiting-promotion';
+import { resolveCreatedFirst, type ClassifiedItem } from './awaiting-promotion';
 import { firstBlock, type BlockingContext, type PromotabilityCheck } from './blocking-rules';
 import { evidenceFreshness } from './evidence';
 import type { AppliedMapping, PreflightItem, PreflightOutcome, PromotionPreflight } from './model';
@@ -49,7 +49,7 @@ export function classifyPreflight(input: PreflightInput): PromotionPreflight {
   };
   const lookup = { source: indexSubjects(source), target: indexSubjects(target) };
 
-  const unsorted: PreflightItem[] = [];
+  const unsorted: ClassifiedItem[] = [];
   const unsortedExcluded: PromotionPreflight['excluded'] = [];
   for (const entry of preview.entries) {
     const key: SubjectKey = { type: entry.type, displayName: entry.displayName };
@@ -68,7 +68,7 @@ export function classifyPreflight(input: PreflightInput): PromotionPreflight {
       ),
     );
   }
-  const items = sortBySubjectKey(markAwaitingPromotion(unsorted), (i) => i, (a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome]);
+  const items = sortBySubjectKey(resolveCreatedFirst(unsorted), (i) => i, (a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome]);
   const excluded = sortBySubjectKey(unsortedExcluded, (e) => e.key);
 
   const count = (outcome: PreflightOutcome) => items.filter((i) => i.outcome === outcome).length;
@@ -90,7 +90,7 @@ export function classifyPreflight(input: PreflightInput): PromotionPreflight {
   };
 }
 
-function classifyItem(entry: CompareEntry, ctx: BlockingContext, input: PreflightInput): PreflightItem {
+function classifyItem(entry: CompareEntry, ctx: BlockingContext, input: PreflightInput): ClassifiedItem {
   const includeAssignments = input.preview.selection.includeAssignments;
   const s = ctx.sources[0]!;
   const t = ctx.targets.length === 1 ? ctx.targets[0] : undefined;
@@ -103,12 +103,12 @@ function classifyItem(entry: CompareEntry, ctx: BlockingContext, input: Prefligh
     sourceHash: subjectStateHash(s, includeAssignments),
   };
   const block = firstBlock(ctx);
-  if (block) return { ...base, outcome: 'blocked', blockedReason: block.reason, blockedDetail: block.detail };
+  if (block) return { item: { ...base, outcome: 'blocked', blockedReason: block.reason, blockedDetail: block.detail } };
 
   const refs = referencesToResolve(s, includeAssignments);
-  const resolution = resolveReferences(refs, input.source, input.target, input.mappings);
-  if (resolution.gaps.length > 0) return { ...base, outcome: 'manual_mapping_required', gaps: resolution.gaps };
-  return { ...base, outcome: 'ready', referenceMap: resolution.referenceMap, mappingsUsed: resolution.mappingsUsed };
+  const { referenceMap, mappingsUsed, gaps } = resolveReferences(refs, input.source, input.target, input.mappings);
+  if (gaps.length > 0) return { item: { ...base, outcome: 'manual_mapping_required', gaps }, resolved: { referenceMap, mappingsUsed } };
+  return { item: { ...base, outcome: 'ready', referenceMap, mappingsUsed } };
 }
 
 function indexSubjects(snapshot: InventorySnapshot): Map<string, InventorySubject> {
@@ -146,6 +146,7 @@ function preflightFingerprint(
       blockedReason: i.blockedReason,
       gaps: i.gaps,
       referenceMap: i.referenceMap,
+      dependsOn: i.dependsOn,
     })),
     mappingsUsed: [...mappings.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([, m]) => m),
   });

@@ -2,7 +2,7 @@ import type { CompareEntry, CompareState, ComparePreview, SettingDifference } fr
 import { identityKey } from '../compare/subject-identity';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 import type { PreflightItem, PreflightOutcome, PromotionPreflight } from './model';
-import { blockedReasonText, mappingGapText } from './reason-text';
+import { blockedReasonText, createdFirstText, mappingGapText } from './reason-text';
 
 /**
  * One exported row per compare entry, with the preflight decision when a preflight is given, followed by one row per
@@ -13,7 +13,10 @@ export interface ExportRow {
   name: string;
   compareState: CompareState;
   outcome?: PreflightOutcome;
-  /** Operator sentence for blocked subjects (plus detail) and for subjects excluded from promotion. */
+  /**
+   * Operator sentence for blocked subjects (plus detail), for subjects excluded from promotion, and for ready subjects
+   * that use an object created first in the same run.
+   */
   reason?: string;
   /** Mapping gaps as sentences joined by `; `, for manual-mapping subjects. */
   gaps?: string;
@@ -73,6 +76,7 @@ function decisionText(item: PreflightItem): Pick<ExportRow, 'reason' | 'gaps'> {
     const detail = item.blockedDetail ? ` ${item.blockedDetail}` : '';
     return { reason: `${blockedReasonText(item.blockedReason)}${detail}` };
   }
+  if (item.dependsOn?.length) return { reason: createdFirstText(item.dependsOn) };
   return item.gaps?.length ? { gaps: item.gaps.map(mappingGapText).join('; ') } : {};
 }
 

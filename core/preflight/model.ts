@@ -1,6 +1,7 @@
 import type { AppliedMapping } from '../mappings/model';
 import type { ComparePreview, SubjectKey } from '../compare/model';
 import type { ReferenceKind } from '../subjects/references';
+import type { SubjectTypeKey } from '../subjects/subject-type';
 
 export const PREFLIGHT_OUTCOMES = ['ready', 'blocked', 'manual_mapping_required'] as const;
 export type PreflightOutcome = (typeof PREFLIGHT_OUTCOMES)[number];
@@ -30,6 +31,20 @@ export interface MappingGap {
   problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing' | 'awaiting_promotion';
 }
 
+/**
+ * A reference of a ready subject to an object missing in the target that is itself a ready subject of the same
+ * preflight (created, not updated): the run creates that subject first and this reference resolves to its new id.
+ */
+export interface CreatedFirst {
+  kind: ReferenceKind;
+  /** The subject that creates it (its source id is the reference's source id). */
+  type: SubjectTypeKey;
+  /** Source tenant's id of the referenced object. */
+  sourceId: string;
+  /** Its display name, the identity of the subject that creates it. */
+  sourceName: string;
+}
+
 /** A managed mapping applied during resolution. */
 export type { AppliedMapping };
 
@@ -46,6 +61,8 @@ export interface PreflightItem extends SubjectKey {
   gaps?: MappingGap[];
   /** Source reference id → target id, for ready subjects. */
   referenceMap?: Record<string, string>;
+  /** For ready subjects: references the same run resolves by creating the referenced subject first. */
+  dependsOn?: CreatedFirst[];
   mappingsUsed?: AppliedMapping[];
   sourceHash: string;
   /** Content + assignments hash of the target at preflight time, for updates. */

@@ -1,5 +1,5 @@
 import { REFERENCE_KIND_LABELS } from '../subjects/references';
-import type { BlockedReason, MappingGap } from './model';
+import type { BlockedReason, CreatedFirst, MappingGap } from './model';
 
 const BLOCKED_REASON_TEXT: Record<BlockedReason, string> = {
   duplicate_name_in_source:
@@ -26,7 +26,8 @@ const GAP_PROBLEM_TEXT: Record<MappingGap['problem'], (what: string) => string> 
   ambiguous_in_target: (what) => `${what} matches several objects of the same name in the target tenant.`,
   unknown_in_source: (what) => `${what} could not be found in the source tenant's inventory.`,
   mapped_target_missing: (what) => `${what} is mapped to a target object that no longer exists.`,
-  awaiting_promotion: (what) => `${what} is not in the target tenant yet, but it is ready in this preflight: promote it first and this subject follows.`,
+  awaiting_promotion: (what) =>
+    `${what} is not in the target tenant yet, but it is ready in this preflight: once the other references are mapped, the same run creates it first.`,
 };
 
 /** One operator-readable sentence for a mapping gap, e.g. `Group "Pilot users" does not exist in the target tenant.` */
@@ -34,4 +35,11 @@ export function mappingGapText(gap: MappingGap): string {
   const label = REFERENCE_KIND_LABELS[gap.kind];
   const what = gap.sourceName !== undefined ? `${label} "${gap.sourceName}"` : `${label} ${gap.sourceId}`;
   return GAP_PROBLEM_TEXT[gap.problem](what);
+}
+
+/** What a ready subject waits for in its run, e.g. `uses assignment filter "Kiosk Devices", created first in this run`. */
+export function createdFirstText(dependsOn: readonly CreatedFirst[]): string {
+  const named = dependsOn.map((d) => `${REFERENCE_KIND_LABELS[d.kind].toLowerCase()} "${d.sourceName}"`);
+  const list = named.length <= 2 ? named.join(' and ') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return `uses ${list}, created first in this run`;
 }

@@ -13,11 +13,13 @@ import { finishRun } from './finish-run';
 import type { ItemContext } from './item-writes';
 import { ExecutionStopped, LeaseKeeper } from './lease-keeper';
 import type { PlanItem } from './plan';
-import { PassingOutage, promoteItem, type PromotedItem } from './promote-item';
+import { PassingOutage, promoteItem, skipItem, type ItemRun, type PromotedItem } from './promote-item';
 import type { PromotionGraph } from './promotion-graph';
 import type { RunProgressNotifier } from './progress';
 import { LiveSubjectReader } from './read-live-subject';
 import { reauthoriseRun } from './reauthorise-run';
+import { RunDependencies, withCreatedReferences } from './run-dependencies';
+import { referenceKindOf } from '../subjects/governed-references';
 import { runSummary, TERMINAL_STATUSES } from './run-outcome';
 import { targetOnlyWrites } from './target-only-writes';
 import { undoItem } from './undo-item';
@@ -109,7 +111,10 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
     await keeper.release();
     return { kind: 'finished', status: 'failed' };
   }
-  const recorded = new Set((await deps.runs.items(run.id)).items.map((item) => item.index));
+  const earlier = (await deps.runs.items(run.id)).items;
+  const recorded = new Set(earlier.map((item) => item.index));
+  // Items that reference an object created earlier in this run wait for it and write its new id (from the journal's results).
+  const dependencies = new RunDependencies(earlier);
   const startedAt = run.startedAt ?? deps.now();
   let current: PromotionRun = { ...run, status: 'running', startedAt, summary: runSummary(run.plan.items.length, await deps.runs.itemCounts(run.id)) };
   delete current.retry;
@@ -136,8 +141,12 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
   const sources = new Map<number, InventorySubject>();
   // An undo run works from the undone run's journal: its before- and after-images of each item.
   const undone = new Map(run.undoes ? (await deps.journal.entries(run.undoes)).map((e) => [e.index, e]) : []);
-  const runItem = (item: PlanItem, index: number) =>
-    item.action === 'delete' || item.action === 'restore' ? undoItem(ctx, item, index, undone.get(item.undoOf ?? -1)) : promoteItem(ctx, item, index);
+  const runItem = async (item: PlanItem, index: number): Promise<ItemRun | undefined> => {
+    if (item.action === 'delete' || item.action === 'restore') return undoItem(ctx, item, index, undone.get(item.undoOf ?? -1));
+    const waited = await dependencies.await(item, index);
+    if (waited.kind === 'stopped') return undefined;
+    return waited.kind === 'skip' ? skipItem(ctx, index, waited.reason) : promoteItem(ctx, waited.item, index);
+  };
   const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));
   let next = 0;
   let stopped: { error: unknown } | undefined;
@@ -161,29 +170,38 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
         break;
       }
       const { item, index } = pending[next++]!;
+      let recordedResult: RunItemResult | undefined;
       try {
         current = { ...current, currentItem: item.displayName };
         void notify(deps, current);
         const outcome = await runItem(item, index);
+        if (!outcome) continue;
         const result = outcome.kind === 'already_recorded' ? outcome.result : itemResult(run.id, index, item, outcome.promoted, deps.now());
         if (outcome.kind === 'promoted') {
           if (outcome.promoted.source) sources.set(index, outcome.promoted.source);
           if (!(await deps.journal.finish(run.id, index, keeper.token, result))) throw new ExecutionStopped('fenced');
         }
         await deps.runs.recordItem(result);
+        recordedResult = result;
+        forgetCreatedReference(ctx, result);
         await refreshSummary(item);
       } catch (error) {
         // No new item starts; those in flight finish and are recorded before the run stops with this error.
         stopped ??= { error };
+      } finally {
+        dependencies.settle(index, recordedResult);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(ITEMS_IN_FLIGHT, pending.length) }, lane));
   if (stopped) throw stopped.error;
   const results = (await deps.runs.items(run.id)).items;
+  // Verification judges a dependant through the ids its run created for what it references.
+  const byIndex = new Map(results.map((r) => [r.index, r]));
+  const written = run.plan.items.map((item) => withCreatedReferences(item, byIndex));
   const verified = run.undoes
     ? await verifyUndo(ctx, run.plan.items, results, undone, (index, verification) => deps.runs.recordVerification(run.id, index, verification), deps.logger)
-    : await verifyRun(ctx, run.plan.items, results, sources, async (index, verification, after) => {
+    : await verifyRun(ctx, written, results, sources, async (index, verification, after) => {
         await deps.runs.recordVerification(run.id, index, verification);
         if (after && !(await deps.journal.recordAfterImage(run.id, index, keeper.token, { targetId: after.graphId, payload: after.payload, assignments: after.assignments }))) {
           throw new ExecutionStopped('fenced');
@@ -210,6 +228,12 @@ function itemResult(runId: RunId, index: number, item: PlanItem, promoted: Promo
     ...('outcomeUnknown' in promoted && promoted.outcomeUnknown ? { outcomeUnknown: true as const } : {}),
     at,
   };
+}
+
+/** A subject other items reference was created or changed: the target's objects of its kind are read afresh. */
+function forgetCreatedReference(ctx: ItemContext, result: RunItemResult): void {
+  const kind = referenceKindOf(result.type);
+  if (kind && result.outcome === 'succeeded') ctx.reader.forgetReferences(ctx.target, kind);
 }
 
 /** Progress goes to the card without holding up the run; the notifier queues it and logs what it cannot send. */

@@ -1,9 +1,21 @@
 import type { TenantId } from '../ids';
-import type { PromotionPreflight } from '../preflight/model';
+import type { PreflightItem, PromotionPreflight } from '../preflight/model';
+import type { ReferenceKind } from '../subjects/references';
 import type { SubjectTypeKey } from '../subjects/subject-type';
 
 /** What a run does to one subject: a promotion creates or updates; an undo run deletes or restores. */
 export type PlanAction = 'create' | 'update' | 'delete' | 'restore';
+
+/** A reference of a plan item that an earlier item of the same plan creates: it resolves to that item's new target id. */
+export interface PlanDependency {
+  /** Index in the plan of the item that creates the referenced object; always smaller than the dependant's. */
+  index: number;
+  kind: ReferenceKind;
+  /** Source tenant's id of the referenced object (the key of the dependant's reference). */
+  sourceId: string;
+  /** The referenced object's display name, as the run detail names it. */
+  displayName: string;
+}
 
 /** One ready subject the promotion run will write to the target tenant, or one subject an undo run takes back. */
 export interface PlanItem {
@@ -20,8 +32,10 @@ export interface PlanItem {
   sourceHash: string;
   /** State hash of the target subject at preflight time, for updates. */
   targetHash?: string;
-  /** Source reference id → target id, for every reference the write must translate. */
+  /** Source reference id → target id, for every reference the write must translate (except those of `dependsOn`). */
   referenceMap: Record<string, string>;
+  /** References to objects created earlier in the same run: the item starts only once those succeeded. */
+  dependsOn?: PlanDependency[];
 }
 
 /** The ready subjects of one preflight, with that preflight's fingerprint (a stale plan is detected by comparing it). */
@@ -33,25 +47,60 @@ export interface PromotionPlan {
   items: PlanItem[];
 }
 
-/** Builds the plan from READY items only, in preflight order; blocked and manual-mapping subjects never appear. */
+/**
+ * Builds the plan from READY items only (blocked and manual-mapping subjects never appear), in preflight order except
+ * that a subject another one depends on comes before it: what is referenced is written before what references it.
+ */
 export function planFromPreflight(preflight: PromotionPreflight): PromotionPlan {
   const { selection } = preflight.compare;
+  const ordered = referencedFirst(preflight.items.filter((item) => item.outcome === 'ready'));
+  const indexOf = new Map(ordered.map((item, index) => [subjectKey(item.type, item.sourceId), index]));
   return {
     fingerprint: preflight.fingerprint,
     sourceTenantId: selection.sourceTenantId,
     targetTenantId: selection.targetTenantId,
     includeAssignments: selection.includeAssignments,
-    items: preflight.items
-      .filter((item) => item.outcome === 'ready')
-      .map((item) => ({
-        type: item.type,
-        displayName: item.displayName,
-        action: item.action,
-        sourceId: item.sourceId,
-        ...(item.targetId !== undefined ? { targetId: item.targetId } : {}),
-        sourceHash: item.sourceHash,
-        ...(item.targetHash !== undefined ? { targetHash: item.targetHash } : {}),
-        referenceMap: { ...(item.referenceMap ?? {}) },
-      })),
+    items: ordered.map((item) => ({
+      type: item.type,
+      displayName: item.displayName,
+      action: item.action,
+      sourceId: item.sourceId,
+      ...(item.targetId !== undefined ? { targetId: item.targetId } : {}),
+      sourceHash: item.sourceHash,
+      ...(item.targetHash !== undefined ? { targetHash: item.targetHash } : {}),
+      referenceMap: { ...(item.referenceMap ?? {}) },
+      ...(item.dependsOn?.length
+        ? {
+            dependsOn: item.dependsOn.map((d) => ({
+              index: indexOf.get(subjectKey(d.type, d.sourceId))!,
+              kind: d.kind,
+              sourceId: d.sourceId,
+              displayName: d.sourceName,
+            })),
+          }
+        : {}),
+    })),
   };
+}
+
+const subjectKey = (type: string, sourceId: string) => `${type}\u0000${sourceId}`;
+
+/** The items with each one's dependencies placed before it (depth first), otherwise in the order given. */
+function referencedFirst(ready: readonly PreflightItem[]): PreflightItem[] {
+  const byKey = new Map(ready.map((item) => [subjectKey(item.type, item.sourceId), item]));
+  const placed = new Set<PreflightItem>();
+  const order: PreflightItem[] = [];
+  const place = (item: PreflightItem, path: ReadonlySet<PreflightItem>) => {
+    if (placed.has(item)) return;
+    if (path.has(item)) throw new Error(`The preflight's dependencies form a cycle at ${item.type} "${item.displayName}".`);
+    for (const dependency of item.dependsOn ?? []) {
+      const referenced = byKey.get(subjectKey(dependency.type, dependency.sourceId));
+      if (!referenced) throw new Error(`${item.type} "${item.displayName}" depends on ${dependency.type} "${dependency.sourceName}", which is not ready.`);
+      place(referenced, new Set([...path, item]));
+    }
+    placed.add(item);
+    order.push(item);
+  };
+  for (const item of ready) place(item, new Set());
+  return order;
 }

@@ -68,6 +68,17 @@ export async function promoteItem(ctx: ItemContext, item: PlanItem, index: numbe
   }
 }
 
+/**
+ * Records a skip for an item the run decided not to write before reading anything (what it references was not
+ * created): claimed through the journal like any item, so a result recorded by an earlier attempt is kept as it is.
+ */
+export async function skipItem(ctx: ItemContext, index: number, reason: string): Promise<ItemRun> {
+  const claim = await ctx.journal.claim(ctx.runId, index, ctx.token, ctx.now());
+  if (claim.kind === 'fenced') throw new ExecutionStopped('fenced');
+  if (claim.kind === 'finished') return { kind: 'already_recorded', result: claim.entry.result! };
+  return promoted(skipped(reason));
+}
+
 const promoted = (outcome: PromotedItem, source?: InventorySubject): ItemRun => ({ kind: 'promoted', promoted: { ...outcome, ...(source ? { source } : {}) } });
 
 const beforeId = (before: { kind: string; targetId?: string }) => (before.kind === 'present' ? before.targetId : undefined);

@@ -65,6 +65,11 @@ export class LiveSubjectReader {
     return (await Promise.all(kinds.map((kind) => this.referencesOf(tenant, kind)))).flat();
   }
 
+  /** Forgets the tenant's objects of `kind` read so far: the run created one, so the next read must see it. */
+  forgetReferences(tenant: Tenant, kind: ReferenceKind): void {
+    this.referenceObjects.delete(`${tenant.id}\u0000${kind}`);
+  }
+
   private async complete(tenant: Tenant, type: SubjectType, body: unknown): Promise<InventorySubject> {
     const parsed = SUBJECT_SHAPES[type.identityField].safeParse(body);
     if (!parsed.success) {

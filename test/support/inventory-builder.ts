@@ -194,6 +194,8 @@ export interface PairOptions {
   now?: Date;
   freshnessMs?: number;
   isPromotable?: PreflightInput['isPromotable'];
+  /** Types the compare covers; default FIXTURE_TYPES. */
+  typesInScope?: readonly SubjectTypeKey[];
 }
 
 /** Compare preview and promotion preflight of two snapshots, the way the compare flow chains them. */
@@ -202,7 +204,7 @@ export function comparePair(source: InventorySnapshot, target: InventorySnapshot
     selection: selection({ includeAssignments: opts.includeAssignments ?? false }),
     source,
     target,
-    typesInScope: [...FIXTURE_TYPES],
+    typesInScope: [...(opts.typesInScope ?? FIXTURE_TYPES)],
   });
   const preflight = classifyPreflight({
     preview,
