@@ -36,7 +36,14 @@ export function dying<T extends object>(target: T, death: WorkerDeath): T {
  */
 export function dyingWorker(
   deps: ExecutorDeps,
-  killAt: { graphWrite?: (spec: GraphRequestSpec) => boolean; journal?: 'recordIntent' | 'recordCreated' | 'finish'; afterIntent?: true; runStore?: 'recordItem' },
+  killAt: {
+    graphWrite?: (spec: GraphRequestSpec) => boolean;
+    journal?: 'recordIntent' | 'recordCreated' | 'finish';
+    afterIntent?: true;
+    runStore?: 'recordItem';
+    /** Dies as it claims the plan item at this index: every earlier item it finished stays recorded. */
+    claimOf?: number;
+  },
 ): { deps: ExecutorDeps; death: WorkerDeath } {
   const death = new WorkerDeath();
   const graph: PromotionGraph = {
@@ -65,7 +72,17 @@ export function dyingWorker(
       }),
       death,
     );
-  const killed = killing(deps.journal, killAt.journal);
+  const claimKilling: typeof deps.journal =
+    killAt.claimOf === undefined
+      ? deps.journal
+      : Object.assign(Object.create(deps.journal) as typeof deps.journal, {
+          claim: (...args: Parameters<typeof deps.journal.claim>) => {
+            if (args[1] !== killAt.claimOf) return deps.journal.claim(...args);
+            death.kill();
+            return never();
+          },
+        });
+  const killed = killing(claimKilling, killAt.journal);
   // With afterIntent, the intent is written, then the worker dies before its first request reaches Graph.
   const journal: typeof killed = killAt.afterIntent
     ? Object.assign(Object.create(killed) as typeof killed, {

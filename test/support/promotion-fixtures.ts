@@ -45,6 +45,7 @@ export const PATHS = {
   groups: '/v1.0/groups',
   scopeTags: '/beta/deviceManagement/roleScopeTags',
   namedLocations: '/v1.0/identity/conditionalAccess/namedLocations',
+  assignmentFilters: SUBJECT_TYPES.assignmentFilter.collectionPath,
 } as const;
 
 /** A member who may promote from SOURCE to TARGET (baselines manage, manage on the target, view on the source). */
