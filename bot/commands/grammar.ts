@@ -63,8 +63,10 @@ const kindAliases: Record<string, ReferenceKind> = {
   location: 'namedLocation', namedlocation: 'namedLocation', 'named-location': 'namedLocation',
   notificationtemplate: 'notificationTemplate',
 };
+/** A kind as the help spells it: one word, or two (`scope tag`, `named location`, `assignment filter`). */
+const KIND = '((?:scope|named|assignment|notification)\\s+(?:tag|location|filter|template)|\\S+)';
 const kind = z.string().transform((k, ctx) => {
-  const found = kindAliases[k.toLowerCase()] ?? REFERENCE_KINDS.find((r) => r.toLowerCase() === k.toLowerCase());
+  const found = kindAliases[k.toLowerCase().replace(/\s+/g, '')] ?? REFERENCE_KINDS.find((r) => r.toLowerCase() === k.toLowerCase());
   if (!found) ctx.addIssue({ code: 'custom', message: `"${k}" is not a kind that can be mapped; use group, scope tag, filter or named location` });
   return found as ReferenceKind;
 });
@@ -123,7 +125,7 @@ const RULES: Rule[] = [
   { name: 'sync', pattern: /^sync\s+(.+)$/i, build: (m) => ({ name: 'sync', tenant: name.parse(m[1]) }) },
   {
     name: 'map',
-    pattern: /^map\s+(\S+)\s+("[^"]+"|\S+)\s+to\s+("[^"]+"|\S+)\s+for\s+(.+?)\s+to\s+(.+)$/i,
+    pattern: new RegExp(`^map\\s+${KIND}\\s+("[^"]+"|\\S+)\\s+to\\s+("[^"]+"|\\S+)\\s+for\\s+(.+?)\\s+to\\s+(.+)$`, 'i'),
     build: (m) => ({ name: 'map', kind: kind.parse(m[1]), sourceName: name.parse(m[2]), targetName: name.parse(m[3]), source: name.parse(m[4]), target: name.parse(m[5]) }),
   },
   { name: 'mappings', pattern: /^mappings\s+(.+?)\s+to\s+(.+)$/i, build: (m) => ({ name: 'mappings', source: name.parse(m[1]), target: name.parse(m[2]) }) },
@@ -143,7 +145,7 @@ const RULES: Rule[] = [
   { name: 'unwatch', pattern: /^unwatch\s+(.+?)\s+(?:to|with|against)\s+(.+)$/i, build: (m) => ({ name: 'unwatch', source: name.parse(m[1]), target: name.parse(m[2]) }) },
   {
     name: 'unmap',
-    pattern: /^unmap\s+(\S+)\s+("[^"]+"|\S+)\s+for\s+(.+?)\s+to\s+(.+)$/i,
+    pattern: new RegExp(`^unmap\\s+${KIND}\\s+("[^"]+"|\\S+)\\s+for\\s+(.+?)\\s+to\\s+(.+)$`, 'i'),
     build: (m) => ({ name: 'unmap', kind: kind.parse(m[1]), sourceName: name.parse(m[2]), source: name.parse(m[3]), target: name.parse(m[4]) }),
   },
 ];

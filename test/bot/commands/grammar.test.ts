@@ -62,6 +62,16 @@ describe('command grammar', () => {
     expect(parseCommand('unwatch everything')).toMatchObject({ kind: 'usage', name: 'unwatch' });
   });
 
+  it('reads the two-word kinds the help names: scope tag, named location, assignment filter', () => {
+    expect(parseCommand('map scope tag "Retail Stores" to "Manufacturing" for Contoso Staging to Contoso Production')).toEqual({
+      kind: 'command',
+      command: { name: 'map', kind: 'scopeTag', sourceName: 'Retail Stores', targetName: 'Manufacturing', source: 'Contoso Staging', target: 'Contoso Production' },
+    });
+    expect(parseCommand('map named location HQ to "Contoso HQ" for A to B')).toMatchObject({ kind: 'command', command: { kind: 'namedLocation', sourceName: 'HQ' } });
+    expect(parseCommand('map Assignment  Filter "Kiosk" to "Kiosks" for A to B')).toMatchObject({ kind: 'command', command: { kind: 'assignmentFilter', sourceName: 'Kiosk' } });
+    expect(parseCommand('unmap scope tag "Retail Stores" for A to B')).toMatchObject({ kind: 'command', command: { name: 'unmap', kind: 'scopeTag', sourceName: 'Retail Stores' } });
+  });
+
   it('reads the arrow the cards use, and "->", as "to"', () => {
     const expected = { kind: 'command', command: { name: 'compare', source: 'Contoso Staging', target: 'Contoso Production' } };
     expect(parseCommand('compare Contoso Staging → Contoso Production')).toMatchObject(expected);
