@@ -18,6 +18,8 @@ export interface InventorySubject {
   references: SubjectReference[];
   /** Paths of secret-bearing values that Graph does not return in clear. */
   secretPaths: string[];
+  /** Set on an object Microsoft ships in every tenant and keeps read-only (e.g. its own remediations): never promoted. */
+  providedByMicrosoft?: true;
   /** sha256 of the canonical payload. */
   contentHash: string;
   /** sha256 of the canonical assignments. */

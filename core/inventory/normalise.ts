@@ -38,6 +38,7 @@ export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySu
     assignments,
     references: type.extractReferences(raw),
     secretPaths,
+    ...(type.providedByMicrosoft?.(raw) ? { providedByMicrosoft: true as const } : {}),
     contentHash: sha256(canonicalJson(payload)),
     assignmentsHash: sha256(canonicalJson(assignments)),
   };

@@ -55,6 +55,13 @@ export const BLOCKING_RULES: readonly Rule[] = [
     },
   },
   {
+    reason: 'provided_by_microsoft',
+    detail: ({ displayName, sources: [s], targets }) => {
+      const side = s?.providedByMicrosoft ? 'source' : targets.some((t) => t.providedByMicrosoft) ? 'target' : undefined;
+      return side && `"${displayName}" in the ${side} tenant is provided by Microsoft in every tenant; it cannot be created or changed, so recreate your own copy under another name if you need one.`;
+    },
+  },
+  {
     reason: 'identity_conflict',
     detail: ({ sources: [s], targets }) => {
       const t = targets.length === 1 ? targets[0] : undefined;

@@ -12,6 +12,7 @@ export const BLOCKED_REASONS = [
   'stale_evidence',
   'missing_evidence',
   'type_not_promotable',
+  'provided_by_microsoft',
   'secret_bearing_payload',
   'identity_conflict',
 ] as const;

@@ -36,6 +36,7 @@ export interface IntuneTypeSpec {
   /** Added to INTUNE_READ_ONLY_FIELDS. */
   extraReadOnlyFields?: readonly string[];
   notPromotableReason?: string;
+  providedByMicrosoft?: SubjectType['providedByMicrosoft'];
   /** Default PATCH. */
   updateMethod?: 'PATCH' | 'PUT';
   /** Request body member of the assign action; default `assignments`. */
@@ -77,6 +78,7 @@ export function defineIntuneType(spec: IntuneTypeSpec): SubjectType {
     readOnlyFields,
     referenceKinds: spec.referenceKinds ?? INTUNE_REFERENCE_KINDS,
     ...(promotable ? {} : { notPromotableReason: spec.notPromotableReason }),
+    ...(spec.providedByMicrosoft ? { providedByMicrosoft: spec.providedByMicrosoft } : {}),
     kindKey: spec.kindKey,
     extractReferences: (raw) =>
       uniqueReferences([...scopeTagReferences(raw), ...assignmentReferences(raw.assignments), ...(spec.payloadReferences?.(raw) ?? [])]),

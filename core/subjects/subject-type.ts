@@ -60,6 +60,8 @@ export interface SubjectType {
   referenceKinds?: readonly ReferenceKind[];
   /** Why this type can be compared but not promoted; absent for promotable types. */
   notPromotableReason?: string;
+  /** True for an object Microsoft ships in every tenant and keeps read-only (compared, never promoted); absent when the type has none. */
+  providedByMicrosoft?(raw: GraphJson): boolean;
   /** A key that must match across tenants for two same-named subjects to be the same kind (platform, odata type). */
   kindKey(raw: GraphJson): string;
   /** References (groups, scope tags, filters, named locations...) by their ids in the read tenant. */

@@ -5,7 +5,8 @@ const COLLECTION = '/beta/deviceManagement/deviceHealthScripts';
 /**
  * Remediations (device health scripts): a detection and a remediation PowerShell script, read per script because the
  * list leaves the script content out. Assign takes `deviceHealthScriptAssignments`, each with its run schedule and
- * whether the remediation runs. Microsoft's own scripts (`isGlobalScript`) and their published version are read-only.
+ * whether the remediation runs. Microsoft's own scripts (`isGlobalScript: true`, present in every tenant) are read-only:
+ * compared, never promoted; the flag and the published version are never written.
  */
 export const remediationScript = defineIntuneType({
   key: 'remediationScript',
@@ -20,4 +21,5 @@ export const remediationScript = defineIntuneType({
   extraReadOnlyFields: ['isGlobalScript', 'highestAvailableVersion'],
   kindKey: constantKind('windowsRemediation'),
   assignBodyKey: 'deviceHealthScriptAssignments',
+  providedByMicrosoft: (raw) => raw.isGlobalScript === true,
 });
