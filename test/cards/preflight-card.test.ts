@@ -121,6 +121,27 @@ describe('preflight card: mappings used', () => {
     expect(actionByTitle(card, 'Show all 12').type).toBe('Action.ShowCard');
   });
 
+  it('says on a ready subject\'s row what the same run creates first for it', () => {
+    const ready = [
+      { typeLabel: 'Assignment filter', displayName: 'Kiosk Devices', action: 'create' as const },
+      { typeLabel: 'Device configuration', displayName: 'Win - Kiosk Restrictions', action: 'create' as const, note: 'uses assignment filter "Kiosk Devices", created first in this run' },
+    ];
+    const card = preflightCard(preflightView({ ready }));
+    expectValidCard(card);
+    expect(cardText(card).split('\n')).toEqual(
+      expect.arrayContaining([
+        'Create · Assignment filter · Kiosk Devices',
+        'Create · Device configuration · Win - Kiosk Restrictions — uses assignment filter "Kiosk Devices", created first in this run',
+      ]),
+    );
+  });
+
+  it('stays under the size limit naming 10,000 ready subjects that each use objects created first', () => {
+    const note = `uses ${Array.from({ length: 8 }, (_, i) => `assignment filter "${'Long filter name '.repeat(4)}${i}"`).join(', ')}, created first in this run`;
+    const ready = Array.from({ length: 10_000 }, (_, i) => ({ typeLabel: 'Settings catalog', displayName: `${'Long policy name '.repeat(6)}${i}`, action: 'create' as const, note }));
+    expectValidCard(preflightCard(preflightView({ ready })));
+  });
+
   it('stays under the size limit naming 10,000 ready subjects', () => {
     const ready = Array.from({ length: 10_000 }, (_, i) => ({ typeLabel: 'Settings catalog', displayName: `${'Long policy name '.repeat(6)}${i}`, action: 'update' as const }));
     const card = preflightCard(preflightView({ ready }));
