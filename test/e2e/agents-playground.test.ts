@@ -287,4 +287,34 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     await chat.card('Compare preview').waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await chat.card('Drift detected').count()).toBe(0); // the drift card was replaced in place by the compare
   }, 180_000);
+
+  it('with the missing scope tag mapped, the preflight offers the kiosk profile as using a filter created first in the same run', async () => {
+    // The undo above deleted the Kiosk Devices filter the run had created, so it is missing in Production again.
+    await bot.system.deps.mappings.save({
+      workspaceId: WorkspaceId('contoso-msp'),
+      sourceTenantId: DEMO_TENANTS.contosoStaging.id,
+      targetTenantId: DEMO_TENANTS.contosoProduction.id,
+      kind: 'scopeTag',
+      sourceId: '2',
+      sourceName: 'Retail Stores',
+      targetId: '5',
+      targetName: 'Manufacturing',
+      createdBy: ActorId('demo-operator'),
+      createdAt: new Date(),
+    });
+    await chat.say('sync Contoso Production');
+    await chat.card('Contoso Production synced').last().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await chat.say('compare Contoso Staging to Contoso Production types filter, configuration');
+    // The drift step left a compare of other types in the chat; this one is told apart by its types.
+    const compare = chat.card('Compare preview').filter({ hasText: 'Assignment filter, Device configuration' });
+    await compare.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await chat.press(compare, 'Generate promotion preflight');
+    const preflight = chat.card('Promotion preflight').filter({ hasText: 'created first in this run' });
+    await preflight.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const text = await expectReadable(preflight);
+    expect(text).toContain('Create · Assignment filter · Kiosk Devices');
+    expect(text).toContain('Create · Device configuration · Win - Kiosk Restrictions — uses assignment filter "Kiosk Devices", created first in this run');
+    expect(text).toContain('Scope tag "Retail Stores" → "Manufacturing"');
+    await show(preflight, 'preflight-created-first');
+  });
 });
