@@ -18,6 +18,12 @@ const PERMISSION_ROWS: readonly PermissionRow[] = [
     write: 'DeviceManagementScripts.ReadWrite.All (or DeviceManagementConfiguration.ReadWrite.All)',
   },
   {
+    // Graph returns an encrypted OMA-URI value in clear only to an app that may change the profile (Microsoft Learn).
+    pattern: /^\/deviceManagement\/deviceConfigurations\/[^/]+\/getOmaSettingPlainTextValue\(/,
+    read: 'DeviceManagementConfiguration.ReadWrite.All',
+    write: 'DeviceManagementConfiguration.ReadWrite.All',
+  },
+  {
     pattern: /^\/deviceManagement\/roleScopeTags(\/|$)/,
     read: 'DeviceManagementRBAC.Read.All',
     write: 'DeviceManagementRBAC.ReadWrite.All',

@@ -18,6 +18,11 @@ export interface InventorySubject {
   references: SubjectReference[];
   /** Paths of secret-bearing values that Graph does not return in clear. */
   secretPaths: string[];
+  /**
+   * The secret paths whose plain value Graph returned through the type's documented read when the inventory was taken
+   * (the value itself is never kept): a promotion reads them again when it writes, so they do not block it.
+   */
+  readableSecretPaths?: string[];
   /** Set on an object Microsoft ships in every tenant and keeps read-only (e.g. its own remediations): never promoted. */
   providedByMicrosoft?: true;
   /** sha256 of the canonical payload. */

@@ -21,10 +21,12 @@ export function normaliseAssignments(assignments: unknown): GraphJson[] {
 /**
  * One Graph object (list item with its detail reads merged) as an inventory subject: read-only members stripped at
  * every depth, annotations dropped (`@odata.type` kept), keys ordered, and hashes that ignore ids and timestamps,
- * so the same policy in two tenants hashes the same. References and secrets are found on the raw object.
+ * so the same policy in two tenants hashes the same. References and secrets are found on the raw object;
+ * `readable` names the secret paths whose plain value Graph was found to return (see InventorySubject).
  */
-export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySubject {
+export function normaliseSubject(type: SubjectType, raw: GraphJson, readable: readonly string[] = []): InventorySubject {
   const secretPaths = type.findSecrets(raw);
+  const readableSecretPaths = secretPaths.filter((path) => readable.includes(path));
   const stripped = withSortedKeys(stripReadOnly(withoutMembers(raw, ['assignments']), new Set(type.readOnlyFields)) as GraphJson);
   // Secret values are never kept: the subject is blocked from promotion anyway, and snapshots and cards must not hold them.
   const payload = redactSecretValues(stripped, secretPaths);
@@ -38,6 +40,7 @@ export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySu
     assignments,
     references: type.extractReferences(raw),
     secretPaths,
+    ...(readableSecretPaths.length > 0 ? { readableSecretPaths } : {}),
     ...(type.providedByMicrosoft?.(raw) ? { providedByMicrosoft: true as const } : {}),
     contentHash: sha256(canonicalJson(payload)),
     assignmentsHash: sha256(canonicalJson(assignments)),

@@ -41,8 +41,9 @@ async function readSubjects(graph: InventoryGraph, tenant: Tenant, type: Subject
     return parsed.data as GraphJson & { id: string };
   });
   const complete = await withDetails(graph, tenant, type, listed);
+  const readable = await readableSecrets(graph, tenant, type, complete);
   return complete
-    .map((raw) => normaliseSubject(type, raw))
+    .map((raw) => normaliseSubject(type, raw, readable.get(String(raw.id))))
     .sort((a, b) => order(a.displayName.toLowerCase(), b.displayName.toLowerCase()) || order(a.graphId, b.graphId));
 }
 
@@ -63,6 +64,24 @@ async function withDetails(graph: InventoryGraph, tenant: Tenant, type: SubjectT
       return merged;
     }),
   );
+}
+
+/**
+ * Which secret values of each object Graph returns in clear through the type's documented reads, tried in one `$batch`
+ * per 20; the values are dropped at once. A refused or failing item (no permission, no such secret) leaves that value
+ * unreadable, so its subject stays blocked; a batch that cannot be sent fails the read like any other.
+ */
+async function readableSecrets(graph: InventoryGraph, tenant: Tenant, type: SubjectType, objects: GraphJson[]): Promise<Map<string, string[]>> {
+  const reads = objects.flatMap((object) => (type.secretReads?.(object) ?? []).map((read) => ({ id: String(object.id), ...read })));
+  const readable = new Map<string, string[]>();
+  if (reads.length === 0) return readable;
+  const answers = await graph.batch(tenant, reads.map((read) => read.request));
+  reads.forEach((read, i) => {
+    const answer = answers[i];
+    if (answer?.status !== 200 || typeof (answer.body as GraphJson | null)?.value !== 'string') return;
+    readable.set(read.id, [...(readable.get(read.id) ?? []), read.path]);
+  });
+  return readable;
 }
 
 /**

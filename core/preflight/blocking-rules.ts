@@ -72,8 +72,11 @@ export const BLOCKING_RULES: readonly Rule[] = [
   },
   {
     reason: 'secret_bearing_payload',
-    detail: ({ sources: [s] }) =>
-      s && s.secretPaths.length > 0 ? secretDetail(s.payload, s.secretPaths) : undefined,
+    detail: ({ sources: [s] }) => {
+      // Values Graph returns in clear through a documented read are read again when the run writes them.
+      const unreadable = s ? s.secretPaths.filter((path) => !(s.readableSecretPaths ?? []).includes(path)) : [];
+      return s && unreadable.length > 0 ? secretDetail(s.payload, unreadable) : undefined;
+    },
   },
 ];
 

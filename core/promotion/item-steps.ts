@@ -1,4 +1,5 @@
 import type { InventorySubject } from '../inventory/model';
+import { redactSecretValues } from '../subjects/secrets';
 import { stripReadOnly } from '../subjects/strip';
 import type { GraphJson, GraphRequestSpec } from '../subjects/subject-type';
 import { inStep } from './explain-failure';
@@ -25,7 +26,7 @@ export const priorStateOf = (current: Pick<InventorySubject, 'payload' | 'assign
 export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: InventorySubject, opts: { intentRecorded: boolean }): Promise<PromotedItem> {
   const { type, source, translate } = write;
   const targetId = current.graphId;
-  const requests = type.updateRequests(targetId, source.payload, translate);
+  const requests = type.updateRequests(targetId, write.payload ?? source.payload, translate);
   const assign = ctx.includeAssignments ? type.assignRequest(targetId, source.assignments, translate) : undefined;
   const priorState = priorStateOf(current, ctx.includeAssignments);
   if (!opts.intentRecorded) {
@@ -72,7 +73,9 @@ async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string
   const current = await ctx.reader.read(ctx.target, write.type, targetId);
   if (!current) return undefined;
   if (request.method === 'PATCH' || request.method === 'PUT') {
-    const body = typeof request.body === 'object' && request.body !== null ? (stripReadOnly(request.body, new Set(write.type.readOnlyFields)) as GraphJson) : {};
+    const sent = typeof request.body === 'object' && request.body !== null ? (stripReadOnly(request.body, new Set(write.type.readOnlyFields)) as GraphJson) : {};
+    // The target shows secret values redacted, as the source's were read: compare them that way.
+    const body = redactSecretValues(sent, write.source.secretPaths);
     return contentMatches(body, current.payload) ? true : undefined;
   }
   return (await judgeTarget(ctx, write, current, false)).contentInSync ? true : undefined;

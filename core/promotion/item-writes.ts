@@ -4,7 +4,7 @@ import type { RunId } from '../ids';
 import { errorFields, type Logger } from '../logging/logger';
 import type { InventorySubject } from '../inventory/model';
 import type { IntendedRequest, ItemIntent, ItemJournal } from '../runs/item-journal';
-import type { GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
+import type { GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { judgeAsWritten } from './in-sync';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
@@ -44,6 +44,8 @@ export interface ItemWrite {
   type: SubjectType;
   source: InventorySubject;
   translate: ReferenceTranslator;
+  /** What the write sends when it differs from the source's payload: secret values read in clear put back. */
+  payload?: GraphJson;
   /** Set once a request of this item went out: from then on, stopping leaves the journalled intent in place. */
   sent?: boolean;
 }

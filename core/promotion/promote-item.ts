@@ -9,6 +9,7 @@ import { assignStep, UNKNOWN, writeUpdate, type PromotedItem } from './item-step
 import { findCreated, recordCreated, recordIntent, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
+import { writePayload } from './secret-values';
 import { createAndReturnId } from './write-subject';
 import { itemTranslator } from './written-content';
 
@@ -53,13 +54,18 @@ export async function promoteItem(ctx: ItemContext, item: PlanItem, index: numbe
   try {
     source = await inStep('read_source', () => ctx.reader.read(ctx.source, type, item.sourceId));
     const sourceChanged = !source || subjectStateHash(source, ctx.includeAssignments) !== item.sourceHash;
-    if (previous?.intent) {
-      if (sourceChanged) return promoted({ ...changedMidRun(ctx, item, previous.createdId ?? beforeId(previous.intent.before)) }, source);
-      return promoted(await resumeItem(ctx, { item, index, type, source: source!, translate: itemTranslator(item) }, previous), source);
-    }
+    if (previous?.intent && sourceChanged) return promoted({ ...changedMidRun(ctx, item, previous.createdId ?? beforeId(previous.intent.before)) }, source);
     if (!source) return promoted(skipped(SKIP_REASONS.sourceDeleted));
     if (sourceChanged) return promoted(skipped(SKIP_REASONS.sourceChanged), source);
-    const write: ItemWrite = { item, index, type, source, translate: itemTranslator(item) };
+    const payload = await inStep('read_source', () => writePayload(ctx, type, source!));
+    if (payload.kind === 'unreadable') {
+      const unwritten = previous?.intent
+        ? { outcomeUnknown: true as const, reason: `An earlier attempt of this run may have written it; it was not written again. ${payload.reason}` }
+        : { reason: `Nothing was written. ${payload.reason}` };
+      return promoted({ outcome: 'failed', ...unwritten }, source);
+    }
+    const write: ItemWrite = { item, index, type, source, translate: itemTranslator(item), ...(payload.kind === 'with_secrets' ? { payload: payload.payload } : {}) };
+    if (previous?.intent) return promoted(await resumeItem(ctx, write, previous), source);
     return promoted(item.action === 'update' ? await update(ctx, write) : await create(ctx, write), source);
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
@@ -111,7 +117,7 @@ async function create(ctx: ItemContext, write: ItemWrite): Promise<PromotedItem>
   const { type, source, translate } = write;
   const namesakes = await inStep('read_target', () => ctx.reader.findByIdentity(ctx.target, type, write.item.displayName));
   if (namesakes.length > 0) return skipped(SKIP_REASONS.nameAppeared);
-  const requests = type.createRequests(source.payload, translate);
+  const requests = type.createRequests(write.payload ?? source.payload, translate);
   const assign = ctx.includeAssignments ? type.assignRequest('{id}', source.assignments, translate) : undefined;
   await recordIntent(ctx, write.index, { action: 'create', before: { kind: 'absent' } }, [...requests, ...(assign ? [assign] : [])]);
   const createdId = await inStep('create', () => sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, requests), () => findCreated(ctx, write)));

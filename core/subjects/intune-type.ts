@@ -37,6 +37,7 @@ export interface IntuneTypeSpec {
   extraReadOnlyFields?: readonly string[];
   notPromotableReason?: string;
   providedByMicrosoft?: SubjectType['providedByMicrosoft'];
+  secretReads?: SubjectType['secretReads'];
   /** Default PATCH. */
   updateMethod?: 'PATCH' | 'PUT';
   /** Request body member of the assign action; default `assignments`. */
@@ -79,6 +80,7 @@ export function defineIntuneType(spec: IntuneTypeSpec): SubjectType {
     referenceKinds: spec.referenceKinds ?? INTUNE_REFERENCE_KINDS,
     ...(promotable ? {} : { notPromotableReason: spec.notPromotableReason }),
     ...(spec.providedByMicrosoft ? { providedByMicrosoft: spec.providedByMicrosoft } : {}),
+    ...(spec.secretReads ? { secretReads: spec.secretReads } : {}),
     kindKey: spec.kindKey,
     extractReferences: (raw) =>
       uniqueReferences([...scopeTagReferences(raw), ...assignmentReferences(raw.assignments), ...(spec.payloadReferences?.(raw) ?? [])]),

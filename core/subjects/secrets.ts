@@ -58,6 +58,16 @@ function walk(value: unknown, path: string, found: Set<string>): void {
 /** What a secret-bearing value reads as once redacted: the same in every tenant, never the value itself. */
 export const REDACTED_SECRET = '[secret value not kept]';
 
+/** The object holding the member a path ends in, and that member's name or index; undefined when the path leads nowhere. */
+function holderOf(payload: GraphJson, path: string): { holder: Record<string | number, unknown>; last: string | number } | undefined {
+  const steps = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+  let node: unknown = payload;
+  for (const step of steps.slice(0, -1)) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+  const last = steps.at(-1);
+  if (last === undefined || node === null || typeof node !== 'object') return undefined;
+  return { holder: node as Record<string | number, unknown>, last };
+}
+
 /**
  * A copy of `payload` with the value at each path (as findSecretPaths names them) replaced by REDACTED_SECRET, so
  * snapshots, compare details and cards never hold a secret Graph returned (encrypted or not). Blank values and
@@ -67,13 +77,18 @@ export function redactSecretValues<T extends GraphJson>(payload: T, paths: reado
   if (paths.length === 0) return payload;
   const copy = structuredClone(payload);
   for (const path of paths) {
-    const steps = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-    let node: unknown = copy;
-    for (const step of steps.slice(0, -1)) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
-    const last = steps.at(-1);
-    if (last === undefined || node === null || typeof node !== 'object') continue;
-    const holder = node as Record<string | number, unknown>;
-    if (!isBlank(holder[last])) holder[last] = REDACTED_SECRET;
+    const at = holderOf(copy, path);
+    if (at && !isBlank(at.holder[at.last])) at.holder[at.last] = REDACTED_SECRET;
+  }
+  return copy;
+}
+
+/** A copy of `payload` with the plain values read for some secret paths put back, for the body of a write only. */
+export function withSecretValues<T extends GraphJson>(payload: T, values: ReadonlyMap<string, string>): T {
+  const copy = structuredClone(payload);
+  for (const [path, value] of values) {
+    const at = holderOf(copy, path);
+    if (at) at.holder[at.last] = value;
   }
   return copy;
 }

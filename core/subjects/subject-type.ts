@@ -30,6 +30,12 @@ export interface GraphRequestSpec {
   body?: unknown;
 }
 
+/** A documented read of one secret value in clear. */
+export interface SecretRead {
+  path: string;
+  request: GraphRequestSpec;
+}
+
 /** Maps a source-tenant reference id to the target tenant's id; undefined when it cannot be mapped. */
 export type ReferenceTranslator = (ref: SubjectReference) => string | undefined;
 
@@ -68,6 +74,12 @@ export interface SubjectType {
   extractReferences(raw: GraphJson): SubjectReference[];
   /** Paths of secret-bearing values Graph does not return in clear (payload cannot be copied faithfully). */
   findSecrets(raw: GraphJson): string[];
+  /**
+   * Secret values Graph returns in clear through a documented read of their own (an OMA-URI setting's
+   * `getOmaSettingPlainTextValue`): the value's path (as findSecrets names it) and the GET answering `{ value }`.
+   * Absent or empty when the type has none.
+   */
+  secretReads?(raw: GraphJson): SecretRead[];
   /** Requests that create the subject in the target from a normalised source payload. */
   createRequests(payload: GraphJson, translate: ReferenceTranslator): GraphRequestSpec[];
   /** Requests that update target object `targetId` to the normalised source payload. */

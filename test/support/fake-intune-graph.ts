@@ -1,6 +1,8 @@
 // An in-memory Microsoft Graph holding Intune objects per tenant, for promotion and inventory tests.
 // It answers what the executor and the inventory reader send (GET object / collection / navigation, POST create,
 // PATCH, PUT, assign, scheduleActionsForRules, $batch of GETs), records every request, and can be told to refuse some.
+// OMA-URI string values are kept encrypted as Intune keeps them (isEncrypted, a secretReferenceValueId, an opaque
+// value) and are returned in clear only by getOmaSettingPlainTextValue.
 import type { Tenant } from '../../core/access/model';
 import { errorForFailedResponse } from '../../core/graph/graph-errors';
 import type { GraphResponse } from '../../core/graph/graph-response';
@@ -41,7 +43,19 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
   readonly requests: RecordedRequest[] = [];
   private readonly tenants = new Map<string, Map<string, Map<string, GraphJson>>>();
   private readonly faults: Fault[] = [];
+  private readonly secrets = new Map<string, string>();
   private created = 0;
+
+  /** The plain value of an encrypted OMA-URI setting of `tenantId`, answered by getOmaSettingPlainTextValue. */
+  seedSecret(tenantId: string, secretReferenceValueId: string, value: string): this {
+    this.secrets.set(`${tenantId}\u0000${secretReferenceValueId}`, value);
+    return this;
+  }
+
+  /** Every plain secret value the fake holds (for tests asserting where a secret must never appear). */
+  secretValues(): string[] {
+    return [...this.secrets.values()];
+  }
 
   /** Seeds an object (with `id`; navigation members such as assignments and settings inline). */
   seed(tenantId: string, collectionPath: string, object: GraphJson): this {
@@ -125,6 +139,7 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
       if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand)) } };
       if (spec.method !== 'POST') return notFound(path);
       const created = { ...clone(spec.body as GraphJson), id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
+      this.encryptOmaValues(tenantId, created);
       objects.set(String(created.id), created);
       return { status: 201, body: view(created, []) };
     }
@@ -135,7 +150,25 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
       objects.delete(id);
       return { status: 204, body: undefined };
     }
-    return member === undefined ? this.onObject(object, spec, expand) : onMember(object, member, spec);
+    const plainText = member && spec.method === 'GET' ? /^getOmaSettingPlainTextValue\(secretReferenceValueId='(.*)'\)$/.exec(member) : null;
+    if (plainText) {
+      const value = this.secrets.get(`${tenantId}\u0000${plainText[1]!.replace(/''/g, "'")}`);
+      return value === undefined ? notFound(member!) : { status: 200, body: { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#Edm.String', value } };
+    }
+    const answer = member === undefined ? this.onObject(object, spec, expand) : onMember(object, member, spec);
+    if (spec.method === 'PATCH' || spec.method === 'PUT') this.encryptOmaValues(tenantId, object);
+    return answer;
+  }
+
+  /** OMA-URI string values written in clear are stored encrypted, as Intune does; the plain value stays in the fake. */
+  private encryptOmaValues(tenantId: string, object: GraphJson): void {
+    if (!Array.isArray(object.omaSettings)) return;
+    for (const setting of object.omaSettings as GraphJson[]) {
+      if (setting['@odata.type'] !== '#microsoft.graph.omaSettingString' || setting.isEncrypted === true || typeof setting.value !== 'string') continue;
+      const ref = `secret-${++this.created}`;
+      this.secrets.set(`${tenantId}\u0000${ref}`, setting.value);
+      Object.assign(setting, { isEncrypted: true, secretReferenceValueId: ref, value: `encrypted:${ref}` });
+    }
   }
 
   private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[]): { status: number; body: unknown } {

@@ -1,4 +1,23 @@
 import { defineIntuneType, odataTypeKind } from '../intune-type';
+import type { GraphJson, SecretRead } from '../subject-type';
+
+const COLLECTION = '/beta/deviceManagement/deviceConfigurations';
+
+/**
+ * Encrypted OMA-URI values Graph returns in clear through
+ * `GET /deviceManagement/deviceConfigurations/{id}/getOmaSettingPlainTextValue(secretReferenceValueId='{id}')`,
+ * one per setting that names its secret reference.
+ */
+function omaSecretReads(raw: GraphJson): SecretRead[] {
+  if (!Array.isArray(raw.omaSettings) || typeof raw.id !== 'string') return [];
+  const objectPath = `${COLLECTION}/${encodeURIComponent(raw.id)}`;
+  return raw.omaSettings.flatMap((setting: unknown, index) => {
+    const ref = typeof setting === 'object' && setting !== null ? (setting as GraphJson).secretReferenceValueId : undefined;
+    if (typeof ref !== 'string' || ref.trim() === '') return [];
+    const quoted = encodeURIComponent(ref.replace(/'/g, "''"));
+    return [{ path: `omaSettings[${index}].value`, request: { method: 'GET' as const, path: `${objectPath}/getOmaSettingPlainTextValue(secretReferenceValueId='${quoted}')` } }];
+  });
+}
 
 /** Common derived types; others are recognised by their suffix (see registry). */
 export const DEVICE_CONFIGURATION_ODATA_TYPES: readonly string[] = [
@@ -39,13 +58,15 @@ export const DEVICE_CONFIGURATION_ODATA_TYPES: readonly string[] = [
 /**
  * Device configuration profiles (templates such as device restrictions, custom OMA-URI, Wi-Fi, VPN). Administrative
  * templates live in groupPolicyConfigurations and are a separate type. `secretReferenceValueId` / `isEncrypted` of
- * OMA-URI settings are read-only; encrypted values are reported as secrets before they are stripped.
+ * OMA-URI settings are read-only; encrypted values are reported as secrets before they are stripped, and read in clear
+ * through getOmaSettingPlainTextValue when Graph allows it.
  */
 export const deviceConfiguration = defineIntuneType({
   key: 'deviceConfiguration',
   label: 'Device configuration',
-  collectionPath: '/beta/deviceManagement/deviceConfigurations',
+  collectionPath: COLLECTION,
   odataTypes: DEVICE_CONFIGURATION_ODATA_TYPES,
   extraReadOnlyFields: ['secretReferenceValueId', 'isEncrypted'],
   kindKey: odataTypeKind,
+  secretReads: omaSecretReads,
 });

@@ -45,6 +45,21 @@ describe('device configuration subject type', () => {
     expect(deviceConfiguration.extractReferences(customOmaProfile(SOURCE, { encrypted: false }))).toEqual([]);
   });
 
+  it('reads an encrypted OMA-URI value in clear through getOmaSettingPlainTextValue, by the setting\'s secret reference', () => {
+    const raw = customOmaProfile(SOURCE, { encrypted: true });
+    expect(deviceConfiguration.secretReads!(raw)).toEqual([
+      {
+        path: 'omaSettings[2].value',
+        request: { method: 'GET', path: `${COLLECTION}/${SOURCE.policyId}/getOmaSettingPlainTextValue(secretReferenceValueId='${SOURCE.policyId}_2_secret')` },
+      },
+    ]);
+    expect(deviceConfiguration.secretReads!(customOmaProfile(SOURCE, { encrypted: false }))).toEqual([]);
+    expect(deviceConfiguration.secretReads!(deviceRestrictions(SOURCE))).toEqual([]);
+    const subject = normaliseSubject(deviceConfiguration, raw, ['omaSettings[2].value']);
+    expect(subject.readableSecretPaths).toEqual(['omaSettings[2].value']);
+    expect(normaliseSubject(deviceConfiguration, raw)).not.toHaveProperty('readableSecretPaths');
+  });
+
   it('reports encrypted OMA-URI values and write-only Wi-Fi keys as secrets, clear values not', () => {
     expect(deviceConfiguration.findSecrets(customOmaProfile(SOURCE, { encrypted: true }))).toEqual(['omaSettings[2].value']);
     expect(deviceConfiguration.findSecrets(customOmaProfile(SOURCE, { encrypted: false }))).toEqual([]);
