@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportRows } from '../../../core/preflight/export-rows';
 import { createdFirstText, mappingGapText } from '../../../core/preflight/reason-text';
 import type { SubjectTypeKey } from '../../../core/subjects/subject-type';
 import { comparePair, includeGroup, snapshot, SOURCE_TENANT, TARGET_TENANT, type PairOptions } from '../../support/inventory-builder';
@@ -40,6 +41,14 @@ describe('preflight: a reference the same run creates first', () => {
   it('reads on the card as the subject that uses the filter created first in this run', () => {
     const policy = itemNamed(preflightOf(), 'deviceConfiguration', 'Kiosk Restrictions');
     expect(createdFirstText(policy.dependsOn!)).toBe('uses assignment filter "Kiosk Devices", created first in this run');
+  });
+
+  it('the export says it too, on the policy\'s row', () => {
+    const { preview, preflight } = comparePair(staging(), production(), { includeAssignments: true, typesInScope: TYPES });
+    expect(exportRows(preview, preflight).find((r) => r.name === 'Kiosk Restrictions')).toMatchObject({
+      outcome: 'ready',
+      reason: 'uses assignment filter "Kiosk Devices", created first in this run',
+    });
   });
 
   it('a filter that is blocked leaves the policy needing a mapping for it, as before', () => {
