@@ -142,10 +142,10 @@ async function execute(deps: ExecutorDeps, run: PromotionRun, keeper: LeaseKeepe
   // An undo run works from the undone run's journal: its before- and after-images of each item.
   const undone = new Map(run.undoes ? (await deps.journal.entries(run.undoes)).map((e) => [e.index, e]) : []);
   const runItem = async (item: PlanItem, index: number): Promise<ItemRun | undefined> => {
-    if (item.action === 'delete' || item.action === 'restore') return undoItem(ctx, item, index, undone.get(item.undoOf ?? -1));
     const waited = await dependencies.await(item, index);
     if (waited.kind === 'stopped') return undefined;
-    return waited.kind === 'skip' ? skipItem(ctx, index, waited.reason) : promoteItem(ctx, waited.item, index);
+    if (waited.kind === 'skip') return skipItem(ctx, index, waited.reason);
+    return item.action === 'delete' || item.action === 'restore' ? undoItem(ctx, item, index, undone.get(item.undoOf ?? -1)) : promoteItem(ctx, waited.item, index);
   };
   const pending = run.plan.items.flatMap((item, index) => (recorded.has(index) ? [] : [{ item, index }]));
   let next = 0;

@@ -6,15 +6,22 @@ import type { SubjectTypeKey } from '../subjects/subject-type';
 /** What a run does to one subject: a promotion creates or updates; an undo run deletes or restores. */
 export type PlanAction = 'create' | 'update' | 'delete' | 'restore';
 
-/** A reference of a plan item that an earlier item of the same plan creates: it resolves to that item's new target id. */
+/**
+ * An earlier item of the same plan that must succeed before this one starts. In a promotion it creates an object this
+ * item references, whose new target id the reference resolves to; in an undo run (`usedBy`) it is a subject that uses
+ * this one and is taken back first, since an object still in use is not deleted.
+ */
 export interface PlanDependency {
-  /** Index in the plan of the item that creates the referenced object; always smaller than the dependant's. */
+  /** Index in the plan of the earlier item; always smaller than the dependant's. */
   index: number;
+  /** Kind of the referenced object. */
   kind: ReferenceKind;
   /** Source tenant's id of the referenced object (the key of the dependant's reference). */
   sourceId: string;
-  /** The referenced object's display name, as the run detail names it. */
+  /** The referenced object's display name; with `usedBy`, the name of the subject that uses this one. */
   displayName: string;
+  /** Set in an undo run: the earlier item uses this item's object. */
+  usedBy?: true;
 }
 
 /** One ready subject the promotion run will write to the target tenant, or one subject an undo run takes back. */

@@ -13,6 +13,7 @@ export function withCreatedReferences(item: PlanItem, results: ReadonlyMap<numbe
   if (!item.dependsOn?.length) return item;
   const referenceMap = { ...item.referenceMap };
   for (const dependency of item.dependsOn) {
+    if (dependency.usedBy) continue;
     const targetId = createdId(results.get(dependency.index));
     if (targetId !== undefined) referenceMap[dependency.sourceId] = targetId;
   }
@@ -23,6 +24,10 @@ const createdId = (result: RunItemResult | undefined) => (result?.outcome === 's
 
 /** Why a dependant is not written, in the run detail's words: which object it needs and what became of it. */
 export function dependencySkipReason(dependency: PlanDependency, result: RunItemResult | undefined): string {
+  if (dependency.usedBy) {
+    const ended = result === undefined ? 'is not in the plan before it' : result.outcome === 'failed' ? 'failed' : 'was skipped';
+    return `still used by "${dependency.displayName}", whose undo ${ended}; left in place`;
+  }
   const what = `${REFERENCE_KIND_LABELS[dependency.kind].toLowerCase()} "${dependency.displayName}"`;
   const ending = result === undefined ? 'it is not in the plan before this subject' : result.outcome === 'succeeded' ? 'no id was recorded for it' : `it ${result.outcome === 'failed' ? 'failed' : 'was skipped'}`;
   return `uses ${what}, which this run did not create (${ending})`;
@@ -58,7 +63,8 @@ export class RunDependencies {
       if (dependency.index >= index) return { kind: 'skip', reason: dependencySkipReason(dependency, undefined) };
       const result = this.results.get(dependency.index) ?? (await this.endOf(dependency.index).promise);
       if (result === undefined) return { kind: 'stopped' };
-      if (createdId(result) === undefined) return { kind: 'skip', reason: dependencySkipReason(dependency, result) };
+      const ended = dependency.usedBy ? result.outcome === 'succeeded' : createdId(result) !== undefined;
+      if (!ended) return { kind: 'skip', reason: dependencySkipReason(dependency, result) };
     }
     return { kind: 'ready', item: withCreatedReferences(item, this.results) };
   }

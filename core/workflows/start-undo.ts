@@ -108,9 +108,7 @@ export function undoRunOf(input: {
   fingerprint: string;
 }): PromotionRun {
   const { undone, decided } = input;
-  const items: PlanItem[] = [...decided.deletes, ...decided.restores]
-    .sort((a, b) => a.index - b.index)
-    .map((i) => ({ type: i.type, displayName: i.displayName, action: i.action, undoOf: i.index, targetId: i.targetId, sourceId: '', sourceHash: '', referenceMap: {} }));
+  const items: PlanItem[] = usersFirst(undone, [...decided.deletes, ...decided.restores]);
   return {
     id: input.id,
     workspaceId: undone.workspaceId,
@@ -139,4 +137,35 @@ async function refuse(deps: UndoStartDeps, ctx: ActorContext, request: Promotion
     metadata: { reason: refusal.kind === 'blocked' ? refusal.block.kind : refusal.kind, undoes: request.undoes ?? null },
   });
   return { kind: 'refused', refusal };
+}
+
+type UndoChoice = UndoPreview['deletes'][number] | UndoPreview['restores'][number];
+
+/**
+ * The undo plan items in the undone run's order, except that an object the run created first for other subjects (a
+ * filter, a named location) is taken back after the subjects that use it, and waits for them: an object still in use
+ * is not deleted. When one of them is not taken back, the object is left in place with the reason.
+ */
+function usersFirst(undone: PromotionRun, chosen: readonly UndoChoice[]): PlanItem[] {
+  const users = (index: number) => chosen.filter((c) => undone.plan.items[c.index]?.dependsOn?.some((d) => d.index === index && !d.usedBy));
+  const used = (c: UndoChoice) => users(c.index).length > 0;
+  const ordered = [...chosen.filter((c) => !used(c)).sort((a, b) => a.index - b.index), ...chosen.filter(used).sort((a, b) => b.index - a.index)];
+  const position = new Map(ordered.map((c, i) => [c.index, i]));
+  return ordered.map((i) => {
+    const dependsOn = users(i.index).map((user) => {
+      const reference = undone.plan.items[user.index]!.dependsOn!.find((d) => d.index === i.index)!;
+      return { index: position.get(user.index)!, kind: reference.kind, sourceId: reference.sourceId, displayName: user.displayName, usedBy: true as const };
+    });
+    return {
+      type: i.type,
+      displayName: i.displayName,
+      action: i.action,
+      undoOf: i.index,
+      targetId: i.targetId,
+      sourceId: '',
+      sourceHash: '',
+      referenceMap: {},
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    };
+  });
 }

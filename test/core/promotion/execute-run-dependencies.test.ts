@@ -1,15 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { RunId } from '../../../core/ids';
 import { executeRun } from '../../../core/promotion/execute-run';
+import { undoRunOf } from '../../../core/workflows/start-undo';
+import { decideItems } from '../../../core/workflows/undo-preview';
 import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
 import type { PromotionRun } from '../../../core/runs/model';
 import type { GraphJson } from '../../../core/subjects/subject-type';
 import { dyingWorker, expireLeases } from '../../support/executor-faults';
 import {
+  APPROVER,
   currentPlan,
+  INITIATOR,
   includeGroup,
   PATHS,
   queueRun,
   restrictions,
+  RUN_CLOCK,
   SOURCE,
   TARGET,
   usePromotionWorld,
@@ -164,4 +171,60 @@ describe('promotion run: a worker killed between the filter and the policy', () 
       ]);
     });
   }
+});
+
+describe('undo of a run that created a filter first: the policy is taken back before the filter it uses', () => {
+  async function promotedThenUndoQueued() {
+    const promoted = await queueRun(suite.world);
+    expect(await executeRun(suite.world.deps, promoted.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+    const finished = (await suite.world.runs.get(WORKSPACE, promoted.id))!;
+    const decided = await decideItems(suite.world.deps, finished, TARGET);
+    const undo = undoRunOf({ id: RunId(randomUUID()), undone: finished, decided, initiatorId: INITIATOR, approverId: APPROVER, now: RUN_CLOCK, fingerprint: 'f'.repeat(64) });
+    expect((await suite.world.runs.acquireLock(TARGET.id, undo.id, `undo:${promoted.id}`, RUN_CLOCK)).kind).toBe('acquired');
+    await suite.world.runs.insert(undo);
+    suite.world.graph.clearRequests();
+    return undo;
+  }
+  /** The fake Graph with deletes of device configurations answered late, so a filter delete that did not wait would overtake them. */
+  const slowProfileDeletes = (graph: PromotionGraph): PromotionGraph => ({
+    listAll: (tenant, path) => graph.listAll(tenant, path),
+    request: async (tenant, spec) => {
+      if (spec.method === 'DELETE' && spec.path.startsWith(`${PATHS.deviceConfiguration}/`)) await new Promise((resolve) => setTimeout(resolve, 150));
+      return graph.request(tenant, spec);
+    },
+  });
+
+  it('plans the policy first and the filter as waiting for it, deletes them in that order, and leaves the target as before', async () => {
+    const undo = await promotedThenUndoQueued();
+    expect(undo.plan.items.map((i) => [i.displayName, i.action])).toEqual([
+      ['Kiosk Restrictions', 'delete'],
+      ['Kiosk Devices', 'delete'],
+    ]);
+    expect(undo.plan.items[1]!.dependsOn).toEqual([{ index: 0, kind: 'assignmentFilter', sourceId: 's-filter-kiosk', displayName: 'Kiosk Restrictions', usedBy: true }]);
+
+    expect(await executeRun({ ...suite.world.deps, graph: slowProfileDeletes(suite.world.graph) }, undo.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+    const deletes = suite.world.graph.writes(TARGET.id).filter((w) => w.method === 'DELETE').map((w) => w.path.split('/').slice(0, -1).join('/'));
+    expect(deletes).toEqual([PATHS.deviceConfiguration, PATHS.assignmentFilters]);
+    expect(targetKiosk()).toEqual([]);
+    expect(targetFilters()).toEqual([]);
+  });
+
+  it('leaves the filter in place, naming the policy, when the policy cannot be taken back', async () => {
+    const undo = await promotedThenUndoQueued();
+    suite.world.graph.failWhen((tenantId, spec) => tenantId === TARGET.id && spec.method === 'DELETE' && spec.path.startsWith(`${PATHS.deviceConfiguration}/`), {
+      status: 400,
+      code: 'BadRequest',
+      message: 'The profile is locked.',
+    });
+    await executeRun(suite.world.deps, undo.id);
+
+    const items = await itemsOf(undo);
+    expect(items.map((i) => [i.displayName, i.outcome])).toEqual([
+      ['Kiosk Restrictions', 'failed'],
+      ['Kiosk Devices', 'skipped'],
+    ]);
+    expect(items[1]!.reason).toBe('still used by "Kiosk Restrictions", whose undo failed; left in place');
+    expect(targetFilters()).toHaveLength(1);
+    expect(suite.world.graph.writes(TARGET.id).filter((w) => w.path.startsWith(PATHS.assignmentFilters))).toEqual([]);
+  });
 });
