@@ -3,7 +3,7 @@ import { compareCodeUnits, fingerprintOf } from '../compare/fingerprint';
 import { sortBySubjectKey } from '../compare/subject-identity';
 import { InvalidInput } from '../errors';
 import type { InventorySnapshot, InventorySubject } from '../inventory/model';
-import { resolveCreatedFirst, type ClassifiedItem } from './awaiting-promotion';
+import { resolveCreatedFirst, type ClassifiedItem } from './created-first';
 import { firstBlock, type BlockingContext, type PromotabilityCheck } from './blocking-rules';
 import { evidenceFreshness } from './evidence';
 import type { AppliedMapping, PreflightItem, PreflightOutcome, PromotionPreflight } from './model';
