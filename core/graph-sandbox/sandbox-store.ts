@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphJson } from '../subjects/subject-type';
-import { NAVIGATION_PROPERTIES, isNavigationProperty, type InlineWrite } from './graph-shape';
+import { NAVIGATION_ITEM_KEYS, NAVIGATION_PROPERTIES, isNavigationProperty, type InlineWrite } from './graph-shape';
 import type { SandboxFault, SandboxListLag, SandboxSlowWrites, SandboxTenant, SandboxThrottle } from './sandbox-tenant';
 import { serverFields } from './server-fields';
 
@@ -173,14 +173,39 @@ export class SandboxStore {
     return structuredClone(withIds);
   }
 
-  /** Appends one item to an object's navigation property; undefined when the object is absent. */
-  addNavigationItem(tenantId: string, key: string, id: string, name: string, item: GraphJson): GraphJson | undefined {
+  /**
+   * Appends one item to an object's navigation property under the id Graph would give it; undefined when the object
+   * is absent, `conflict` when an item with that id is there already (a second message for the same locale).
+   */
+  addNavigationItem(tenantId: string, key: string, id: string, name: string, item: GraphJson): GraphJson | 'conflict' | undefined {
     const current = this.navigation(tenantId, key, id, name);
     if (!current) return undefined;
     const { id: _ignored, ...rest } = item;
-    const added = { ...rest, id: this.newId() };
+    const keyed = NAVIGATION_ITEM_KEYS[name]?.(id, rest) ?? { id: this.newId(), item: rest };
+    if (current.some((existing) => existing.id === keyed.id)) return 'conflict';
+    const added = { ...keyed.item, id: keyed.id };
     this.collection(tenantId, key).get(id)!.navigation.set(name, [...current, added]);
     return structuredClone(added);
+  }
+
+  /** Merges `patch` into one navigation item (its id and key unchanged); undefined when the object or item is absent. */
+  updateNavigationItem(tenantId: string, key: string, id: string, name: string, childId: string, patch: GraphJson): GraphJson | undefined {
+    const current = this.navigation(tenantId, key, id, name);
+    const at = current?.findIndex((item) => item.id === childId) ?? -1;
+    if (!current || at < 0) return undefined;
+    const { id: _ignored, ...rest } = patch;
+    const keyed = NAVIGATION_ITEM_KEYS[name]?.(id, { ...current[at], ...rest }).item ?? { ...current[at], ...rest };
+    current[at] = { ...keyed, id: childId };
+    this.collection(tenantId, key).get(id)!.navigation.set(name, current);
+    return structuredClone(current[at]);
+  }
+
+  /** Deletes one navigation item; false when the object or the item is absent. */
+  removeNavigationItem(tenantId: string, key: string, id: string, name: string, childId: string): boolean {
+    const current = this.navigation(tenantId, key, id, name);
+    if (!current || !current.some((item) => item.id === childId)) return false;
+    this.collection(tenantId, key).get(id)!.navigation.set(name, current.filter((item) => item.id !== childId));
+    return true;
   }
 
   /** Counts one event of the tenant's traffic. */
