@@ -71,9 +71,17 @@ export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navig
   targetApps: { bodyKeys: ['apps'], navigation: 'apps', status: 204, properties: ['appGroupType'] },
 };
 
-/** True when `name` is a navigation property the sandbox serves. */
-export function isNavigationProperty(name: string): boolean {
-  return Object.hasOwn(NAVIGATION_PROPERTIES, name);
+/**
+ * Members that are plain (complex-typed) properties in one collection although another serves the same name as a
+ * navigation property: an iOS app configuration's `settings` are key/value items inside the object.
+ */
+const PLAIN_MEMBERS: Record<string, readonly string[]> = {
+  'deviceAppManagement/mobileAppConfigurations': ['settings'],
+};
+
+/** True when `name` is a navigation property the sandbox serves (of the collection `key`, when given). */
+export function isNavigationProperty(name: string, key?: string): boolean {
+  return Object.hasOwn(NAVIGATION_PROPERTIES, name) && !(key !== undefined && PLAIN_MEMBERS[key]?.includes(name));
 }
 
 /** Members Graph leaves out of list answers (read per object instead), by collection key. */

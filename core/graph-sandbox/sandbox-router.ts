@@ -91,7 +91,7 @@ const HANDLERS: HandlerTable = {
       return ok(200, { '@odata.context': context(call, `${route.key}/$entity`), ...applySelect(item, call.query.select, call.query.expand) });
     },
     PATCH: (call, route) => {
-      const refused = Object.keys(call.body).find(isNavigationProperty);
+      const refused = Object.keys(call.body).find((name) => isNavigationProperty(name, route.key));
       if (refused) return graphError(400, 'BadRequest', `Navigation property '${refused}' cannot be updated with PATCH.`);
       const updated = call.ctx.store.update(call.op.tenantId, route.key, route.id, call.body, call.ctx.now());
       if (!updated) return notFound(`${route.key}/${route.id}`);

@@ -45,13 +45,14 @@ interface TenantState extends SandboxTenantInfo {
 /** `settings@odata.context` and similar property annotations carried by exports. */
 const isAnnotation = (key: string) => key.includes('@odata.') && !key.startsWith('@odata.type');
 
-function splitBody(raw: GraphJson, allowed: (name: string) => boolean): { body: GraphJson; navigation: Map<string, GraphJson[]> } {
+/** The object's own members and its navigation properties (those of collection `key`), annotations dropped. */
+function splitBody(raw: GraphJson, key: string, allowed: (name: string) => boolean): { body: GraphJson; navigation: Map<string, GraphJson[]> } {
   const body: GraphJson = {};
   const navigation = new Map<string, GraphJson[]>();
-  for (const [key, value] of Object.entries(raw)) {
-    if (isAnnotation(key) || key === '@odata.context') continue;
-    if (!isNavigationProperty(key)) body[key] = value;
-    else if (allowed(key) && Array.isArray(value)) navigation.set(key, value as GraphJson[]);
+  for (const [member, value] of Object.entries(raw)) {
+    if (isAnnotation(member) || member === '@odata.context') continue;
+    if (!isNavigationProperty(member, key)) body[member] = value;
+    else if (allowed(member) && Array.isArray(value)) navigation.set(member, value as GraphJson[]);
   }
   return { body, navigation };
 }
@@ -129,7 +130,7 @@ export class SandboxStore {
 
   /** Creates an object under a new id; navigation properties Graph accepts inline on create are kept. */
   create(tenantId: string, key: string, raw: GraphJson, now: Date): GraphJson {
-    const { body, navigation } = splitBody(raw, inlineOn('create'));
+    const { body, navigation } = splitBody(raw, key, inlineOn('create'));
     const stored: StoredObject = { body: { ...body, id: this.newId() }, navigation: this.withIds(navigation) };
     const lag = this.state(tenantId).listLag;
     if (lag && lag.maxMs > 0) stored.visibleAt = now.getTime() + lagOf(stored.body.id as string, lag.maxMs);
@@ -142,7 +143,7 @@ export class SandboxStore {
   update(tenantId: string, key: string, id: string, patch: GraphJson, now: Date): GraphJson | undefined {
     const stored = this.collection(tenantId, key).get(id);
     if (!stored) return undefined;
-    const body = { ...stored.body, ...splitBody(patch, () => false).body };
+    const body = { ...stored.body, ...splitBody(patch, key, () => false).body };
     const stamp = serverFields(key, { body, previous: stored.body, navigation: stored.navigation, now: now.toISOString() });
     stored.body = { ...body, ...stamp, id };
     return view(stored, []);
@@ -152,7 +153,7 @@ export class SandboxStore {
   replace(tenantId: string, key: string, id: string, raw: GraphJson, now: Date): GraphJson | undefined {
     const stored = this.collection(tenantId, key).get(id);
     if (!stored) return undefined;
-    const { body, navigation } = splitBody(raw, inlineOn('replace'));
+    const { body, navigation } = splitBody(raw, key, inlineOn('replace'));
     for (const [name, items] of this.withIds(navigation)) stored.navigation.set(name, items);
     const stamp = serverFields(key, { body, previous: stored.body, navigation: stored.navigation, now: now.toISOString() });
     stored.body = { ...body, ...stamp, id };
@@ -241,7 +242,7 @@ export class SandboxStore {
       this.keys.add(key);
       const collection = this.collectionOf(state, key);
       for (const raw of items) {
-        const { body, navigation } = splitBody(raw, () => true);
+        const { body, navigation } = splitBody(raw, key, () => true);
         const id = typeof body.id === 'string' ? body.id : this.newId();
         collection.set(id, { body: { ...body, id }, navigation: this.withIds(navigation, false) });
       }

@@ -21,6 +21,9 @@ export interface RecordedRequest {
 /** Members Graph returns only through `$expand` or their own path. */
 const NAVIGATION = ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'localizedNotificationMessages'];
 
+/** Plain members of one collection that share a navigation member's name (an iOS app configuration's `settings`). */
+const PLAIN_MEMBERS: Record<string, string[]> = { [SUBJECT_TYPES.mobileAppConfiguration.collectionPath]: ['settings'] };
+
 /** Navigation members Graph does not take inline on create: written by their own requests afterwards. */
 const NOT_INLINE_ON_CREATE = ['apps', 'localizedNotificationMessages'];
 
@@ -125,12 +128,12 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     const [id, member, childId] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
     const expand = expanded(query);
     if (!id) {
-      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand)) } };
+      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand, base)) } };
       if (spec.method !== 'POST') return notFound(path);
       const body = Object.fromEntries(Object.entries(clone(spec.body as GraphJson)).filter(([key]) => !NOT_INLINE_ON_CREATE.includes(key)));
       const created = { ...body, id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
       objects.set(String(created.id), created);
-      return { status: 201, body: view(created, []) };
+      return { status: 201, body: view(created, [], base) };
     }
     const object = objects.get(id);
     if (!object) return notFound(path);
@@ -139,13 +142,13 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
       objects.delete(id);
       return { status: 204, body: undefined };
     }
-    if (member === undefined) return this.onObject(object, spec, expand);
+    if (member === undefined) return this.onObject(object, spec, expand, base);
     return childId === undefined ? onMember(object, member, spec) : onChild(object, member, childId, spec);
   }
 
-  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[]): { status: number; body: unknown } {
+  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[], base: string): { status: number; body: unknown } {
     const body = (spec.body ?? {}) as GraphJson;
-    if (spec.method === 'GET') return { status: 200, body: view(object, expand) };
+    if (spec.method === 'GET') return { status: 200, body: view(object, expand, base) };
     if (spec.method === 'PATCH') {
       for (const [key, value] of Object.entries(body)) if (!NAVIGATION.includes(key)) object[key] = clone(value);
       return { status: 204, body: undefined };
@@ -204,10 +207,11 @@ function onChild(object: GraphJson, member: string, childId: string, spec: Graph
 }
 
 /** The object as Graph shows it: navigation members only when expanded. */
-function view(object: GraphJson, expand: string[]): GraphJson {
+function view(object: GraphJson, expand: string[], base: string): GraphJson {
+  const navigation = NAVIGATION.filter((name) => !PLAIN_MEMBERS[base]?.includes(name));
   const shown: GraphJson = {};
-  for (const [key, value] of Object.entries(object)) if (!NAVIGATION.includes(key) || expand.includes(key)) shown[key] = clone(value);
-  for (const key of expand) if (NAVIGATION.includes(key) && !(key in shown)) shown[key] = [];
+  for (const [key, value] of Object.entries(object)) if (!navigation.includes(key) || expand.includes(key)) shown[key] = clone(value);
+  for (const key of expand) if (navigation.includes(key) && !(key in shown)) shown[key] = [];
   return shown;
 }
 
