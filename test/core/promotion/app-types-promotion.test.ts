@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
+import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
+import { dyingWorker, expireLeases } from '../../support/executor-faults';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import type { GraphJson } from '../../../core/subjects/subject-type';
 import { androidAppProtection, iosAppProtection, iosMobileAppConfig, managedAppConfig, notificationTemplate, windowsAppProtection, type TenantSide } from '../../support/graph-payloads';
@@ -127,3 +129,44 @@ describe('promotion of app protection, app configuration and notification templa
     expect(written(path('iosAppProtectionPolicy'))).toEqual(['POST ', 'POST /{new}/targetApps']);
   });
 });
+
+describe('a worker killed around the apps of a policy it created', () => {
+  const iosWrites = () => written(path('iosAppProtectionPolicy'));
+
+  /** Runs until the worker dies where `killAt` says, then lets a second worker take the run over. */
+  async function killThenResume(killAt: Parameters<typeof dyingWorker>[1], beforeSend = false) {
+    seedAppTypes();
+    const run = await queueRun(suite.world, { includeAssignments: true });
+    const dying = dyingWorker(suite.world.deps, killAt);
+    if (beforeSend) {
+      // Dies with the apps request in hand, before it is sent: the policy exists and its id is journalled, no apps.
+      const real = dying.deps.graph;
+      const graph: PromotionGraph = {
+        listAll: (tenant, p) => real.listAll(tenant, p),
+        request: (tenant, spec) => (spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps') ? (dying.death.kill(), new Promise<never>(() => undefined)) : real.request(tenant, spec)),
+      };
+      void executeRun({ ...dying.deps, graph }, run.id);
+    } else {
+      void executeRun(dying.deps, run.id);
+    }
+    await vi.waitFor(() => expect(dying.death.dead).toBe(true), { timeout: 5_000 });
+    await expireLeases(suite.db);
+    await executeRun(suite.world.deps, run.id);
+    return (await suite.world.runs.items(run.id)).items.find((i) => i.type === 'iosAppProtectionPolicy')!;
+  }
+
+  it('after the apps reached Graph: adopts the policy by its journalled id, assigns it, and sends nothing twice', async () => {
+    const item = await killThenResume({ graphWrite: (spec) => spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps') });
+    expect(item).toMatchObject({ outcome: 'succeeded', reason: 'created by an earlier attempt of this run; not created again' });
+    expect(iosWrites()).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
+  });
+
+  it('before the apps were sent: the policy is known by its id, its outcome is unknown, and neither it nor its apps are sent again', async () => {
+    const item = await killThenResume({}, true);
+    const [made] = suite.world.graph.objects(TARGET.id, path('iosAppProtectionPolicy'));
+    expect(item).toMatchObject({ outcome: 'failed', outcomeUnknown: true, targetId: made!.id });
+    expect(item.reason).toContain('did not show all of what the run writes after the create');
+    expect(iosWrites()).toEqual(['POST ']);
+  });
+});
+
