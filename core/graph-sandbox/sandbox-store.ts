@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphJson } from '../subjects/subject-type';
-import { NAVIGATION_ITEM_KEYS, NAVIGATION_PROPERTIES, isNavigationProperty, type InlineWrite } from './graph-shape';
+import { NAVIGATION_ITEM_KEYS } from './graph-shape';
 import type { SandboxFault, SandboxListLag, SandboxSlowWrites, SandboxTenant, SandboxThrottle } from './sandbox-tenant';
 import { serverFields } from './server-fields';
-
-interface StoredObject {
-  body: GraphJson;
-  navigation: Map<string, GraphJson[]>;
-  /** Epoch ms before which reads over HTTP do not show the object (set on create while the tenant lags). */
-  visibleAt?: number;
-}
+import { inlineOn, lagOf, splitBody, view, type StoredObject } from './stored-object';
 
 /** What tests and benchmarks observe of one tenant's traffic. */
 export interface TenantCounters {
@@ -41,23 +35,6 @@ interface TenantState extends SandboxTenantInfo {
   /** Writes that reached the tenant, for `slowWrites`. */
   writeAttempts?: number;
 }
-
-/** `settings@odata.context` and similar property annotations carried by exports. */
-const isAnnotation = (key: string) => key.includes('@odata.') && !key.startsWith('@odata.type');
-
-/** The object's own members and its navigation properties (those of collection `key`), annotations dropped. */
-function splitBody(raw: GraphJson, key: string, allowed: (name: string) => boolean): { body: GraphJson; navigation: Map<string, GraphJson[]> } {
-  const body: GraphJson = {};
-  const navigation = new Map<string, GraphJson[]>();
-  for (const [member, value] of Object.entries(raw)) {
-    if (isAnnotation(member) || member === '@odata.context') continue;
-    if (!isNavigationProperty(member, key)) body[member] = value;
-    else if (allowed(member) && Array.isArray(value)) navigation.set(member, value as GraphJson[]);
-  }
-  return { body, navigation };
-}
-
-const inlineOn = (write: InlineWrite) => (name: string) => NAVIGATION_PROPERTIES[name]?.includes(write) ?? false;
 
 /**
  * In-memory state of every sandbox tenant: objects per collection key with their navigation properties,
@@ -279,17 +256,4 @@ export class SandboxStore {
     if (!collection) state.collections.set(key, (collection = new Map()));
     return collection;
   }
-}
-
-/** An object's own lag in [0, maxMs], from its id: stable for the object, spread over the range across objects. */
-function lagOf(id: string, maxMs: number): number {
-  let hash = 2166136261;
-  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
-  return Math.round((hash / 0xffffffff) * maxMs);
-}
-
-function view(stored: StoredObject, expand: readonly string[]): GraphJson {
-  const result = structuredClone(stored.body);
-  for (const name of expand) result[name] = structuredClone(stored.navigation.get(name) ?? []);
-  return result;
 }
