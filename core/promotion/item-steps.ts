@@ -26,7 +26,7 @@ export const priorStateOf = (current: Pick<InventorySubject, 'payload' | 'assign
 export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: InventorySubject, opts: { intentRecorded: boolean }): Promise<PromotedItem> {
   const { type, source, translate } = write;
   const targetId = current.graphId;
-  const requests = type.updateRequests(targetId, write.payload ?? source.payload, translate);
+  const requests = type.updateRequests(targetId, write.payload ?? source.payload, translate, current.payload);
   const assign = ctx.includeAssignments ? type.assignRequest(targetId, source.assignments, translate) : undefined;
   const priorState = priorStateOf(current, ctx.includeAssignments);
   if (!opts.intentRecorded) {

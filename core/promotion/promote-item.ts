@@ -120,7 +120,7 @@ async function create(ctx: ItemContext, write: ItemWrite): Promise<PromotedItem>
   const requests = type.createRequests(write.payload ?? source.payload, translate);
   const assign = ctx.includeAssignments ? type.assignRequest('{id}', source.assignments, translate) : undefined;
   await recordIntent(ctx, write.index, { action: 'create', before: { kind: 'absent' } }, [...requests, ...(assign ? [assign] : [])]);
-  const createdId = await inStep('create', () => sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, requests), () => findCreated(ctx, write)));
+  const createdId = await inStep('create', () => sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, requests, (id) => recordCreated(ctx, write.index, id)), () => findCreated(ctx, write)));
   if (createdId === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, reason: unknownReason(ctx, write, 'the create') };
   await recordCreated(ctx, write.index, createdId);
   const assigned = await assignStep(ctx, write, createdId);

@@ -8,6 +8,7 @@ import type { SubjectTypeKey } from './subject-type';
 export const GOVERNED_REFERENCE_TYPES: Partial<Record<ReferenceKind, SubjectTypeKey>> = {
   assignmentFilter: 'assignmentFilter',
   namedLocation: 'namedLocation',
+  notificationTemplate: 'notificationMessageTemplate',
 };
 
 /** The reference kind a subject of `type` is when other subjects point at it; undefined for types nothing references. */

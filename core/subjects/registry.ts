@@ -15,6 +15,12 @@ import { remediationScript } from './types/remediation-script';
 import { securityIntent } from './types/security-intent';
 import { settingsCatalog } from './types/settings-catalog';
 import { shellScript } from './types/shell-script';
+import { iosAppProtectionPolicy } from './types/ios-app-protection';
+import { androidAppProtectionPolicy } from './types/android-app-protection';
+import { windowsAppProtectionPolicy } from './types/windows-app-protection';
+import { managedAppConfiguration } from './types/managed-app-configuration';
+import { mobileAppConfiguration } from './types/mobile-app-configuration';
+import { notificationMessageTemplate } from './types/notification-message-template';
 
 /** Every subject type the product knows, by key. */
 export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
@@ -34,6 +40,12 @@ export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
   driverUpdateProfile,
   assignmentFilter,
   namedLocation,
+  iosAppProtectionPolicy,
+  androidAppProtectionPolicy,
+  windowsAppProtectionPolicy,
+  managedAppConfiguration,
+  mobileAppConfiguration,
+  notificationMessageTemplate,
 };
 
 /** The registry entry of a key. */
@@ -59,6 +71,12 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   driverUpdateProfile: ['driver', 'drivers', 'driverUpdate', 'driverUpdates', 'driverUpdateProfiles', 'windowsDriverUpdateProfiles'],
   assignmentFilter: ['filter', 'filters', 'assignmentFilters'],
   namedLocation: ['location', 'locations', 'namedLocations'],
+  iosAppProtectionPolicy: ['iosAppProtection', 'iosAppProtectionPolicies', 'iosMam', 'iosManagedAppProtections'],
+  androidAppProtectionPolicy: ['androidAppProtection', 'androidAppProtectionPolicies', 'androidMam', 'androidManagedAppProtections'],
+  windowsAppProtectionPolicy: ['windowsAppProtection', 'windowsAppProtectionPolicies', 'windowsMam', 'windowsManagedAppProtections'],
+  managedAppConfiguration: ['appConfigManagedApps', 'appConfigurationManagedApps', 'managedAppConfig', 'targetedManagedAppConfigurations'],
+  mobileAppConfiguration: ['appConfigManagedDevices', 'appConfigurationManagedDevices', 'mobileAppConfig', 'mobileAppConfigurations'],
+  notificationMessageTemplate: ['notifications', 'notificationTemplate', 'notificationTemplates', 'notificationMessageTemplates'],
 };
 
 /**
@@ -81,6 +99,12 @@ const COLLECTION_ALIASES: Partial<Record<SubjectTypeKey, readonly string[]>> = {
   complianceScript: ['complianceScripts', 'deviceComplianceScript'],
   customAttributeScript: ['customAttributes', 'customAttributeScripts', 'macCustomAttributes'],
   driverUpdateProfile: ['driverUpdates', 'windowsDriverUpdates', 'driverUpdateProfiles'],
+  iosAppProtectionPolicy: ['iosAppProtection', 'iosAppProtectionPolicies'],
+  androidAppProtectionPolicy: ['androidAppProtection', 'androidAppProtectionPolicies'],
+  windowsAppProtectionPolicy: ['windowsAppProtection', 'windowsAppProtectionPolicies'],
+  managedAppConfiguration: ['appConfigurationManagedApps', 'appConfigurationManagedApp', 'managedAppConfigurations'],
+  mobileAppConfiguration: ['appConfigurationManagedDevices', 'appConfigurationManagedDevice', 'managedDeviceAppConfigurations'],
+  notificationMessageTemplate: ['notificationTemplates', 'notifications', 'notificationMessageTemplate'],
 };
 
 /** Case, spaces, dashes and underscores do not matter in names typed or found on disk. */

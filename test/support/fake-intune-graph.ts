@@ -21,7 +21,13 @@ export interface RecordedRequest {
 }
 
 /** Members Graph returns only through `$expand` or their own path. */
-const NAVIGATION = ['assignments', 'settings', 'scheduledActionsForRule'];
+const NAVIGATION = ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'localizedNotificationMessages'];
+
+/** Plain members of one collection that share a navigation member's name (an iOS app configuration's `settings`). */
+const PLAIN_MEMBERS: Record<string, string[]> = { [SUBJECT_TYPES.mobileAppConfiguration.collectionPath]: ['settings'] };
+
+/** Navigation members Graph does not take inline on create: written by their own requests afterwards. */
+const NOT_INLINE_ON_CREATE = ['apps', 'localizedNotificationMessages'];
 
 /** Every collection the fake serves: the registry's and the reference objects'. */
 const COLLECTIONS = [
@@ -133,15 +139,16 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     const base = COLLECTIONS.find((c) => path === c || path.startsWith(`${c}/`));
     if (!base) return notFound(path);
     const objects = this.collection(tenantId, base);
-    const [id, member] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
+    const [id, member, childId] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
     const expand = expanded(query);
     if (!id) {
-      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand)) } };
+      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand, base)) } };
       if (spec.method !== 'POST') return notFound(path);
-      const created = { ...clone(spec.body as GraphJson), id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
+      const body = Object.fromEntries(Object.entries(clone(spec.body as GraphJson)).filter(([key]) => !NOT_INLINE_ON_CREATE.includes(key)));
+      const created = { ...body, id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
       this.encryptOmaValues(tenantId, created);
       objects.set(String(created.id), created);
-      return { status: 201, body: view(created, []) };
+      return { status: 201, body: view(created, [], base) };
     }
     const object = objects.get(id);
     if (!object) return notFound(path);
@@ -155,7 +162,7 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
       const value = this.secrets.get(`${tenantId}\u0000${plainText[1]!.replace(/''/g, "'")}`);
       return value === undefined ? notFound(member!) : { status: 200, body: { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#Edm.String', value } };
     }
-    const answer = member === undefined ? this.onObject(object, spec, expand) : onMember(object, member, spec);
+    const answer = member === undefined ? this.onObject(object, spec, expand, base) : childId === undefined ? onMember(object, member, spec) : onChild(object, member, childId, spec);
     if (spec.method === 'PATCH' || spec.method === 'PUT') this.encryptOmaValues(tenantId, object);
     return answer;
   }
@@ -171,9 +178,9 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     }
   }
 
-  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[]): { status: number; body: unknown } {
+  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[], base: string): { status: number; body: unknown } {
     const body = (spec.body ?? {}) as GraphJson;
-    if (spec.method === 'GET') return { status: 200, body: view(object, expand) };
+    if (spec.method === 'GET') return { status: 200, body: view(object, expand, base) };
     if (spec.method === 'PATCH') {
       for (const [key, value] of Object.entries(body)) if (!NAVIGATION.includes(key)) object[key] = clone(value);
       return { status: 204, body: undefined };
@@ -199,14 +206,44 @@ function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { 
     object.scheduledActionsForRule = clone(body.deviceComplianceScheduledActionForRules ?? []);
     return { status: 204, body: undefined };
   }
+  if (spec.method === 'POST' && member === 'targetApps') {
+    object.apps = ((body.apps ?? []) as GraphJson[]).map((app, i) => ({ id: `${String(object.id)}_app${i}`, ...clone(app) }));
+    if (body.appGroupType !== undefined) object.appGroupType = body.appGroupType;
+    return { status: 204, body: undefined };
+  }
+  if (spec.method === 'POST' && member === 'localizedNotificationMessages') {
+    const locale = String(body.locale ?? '').toLowerCase();
+    const message = { ...clone(body), locale, id: `${String(object.id)}_${locale}` };
+    const messages = (object.localizedNotificationMessages ?? []) as GraphJson[];
+    if (messages.some((m) => m.id === message.id)) return { status: 409, body: { error: { code: 'Conflict', message: `Locale ${locale} exists` } } };
+    object.localizedNotificationMessages = [...messages, message];
+    return { status: 201, body: message };
+  }
   return notFound(member);
 }
 
+/** PATCH / DELETE of one item of a navigation member (a template's localized message). */
+function onChild(object: GraphJson, member: string, childId: string, spec: GraphRequestSpec): { status: number; body: unknown } {
+  const items = (object[member] ?? []) as GraphJson[];
+  const at = items.findIndex((item) => item.id === childId);
+  if (!NAVIGATION.includes(member) || at < 0) return notFound(`${member}/${childId}`);
+  if (spec.method === 'PATCH') {
+    items[at] = { ...items[at], ...clone(spec.body as GraphJson), id: childId };
+    return { status: 200, body: clone(items[at]) };
+  }
+  if (spec.method === 'DELETE') {
+    object[member] = items.filter((_, i) => i !== at);
+    return { status: 204, body: undefined };
+  }
+  return spec.method === 'GET' ? { status: 200, body: clone(items[at]) } : notFound(`${member}/${childId}`);
+}
+
 /** The object as Graph shows it: navigation members only when expanded. */
-function view(object: GraphJson, expand: string[]): GraphJson {
+function view(object: GraphJson, expand: string[], base: string): GraphJson {
+  const navigation = NAVIGATION.filter((name) => !PLAIN_MEMBERS[base]?.includes(name));
   const shown: GraphJson = {};
-  for (const [key, value] of Object.entries(object)) if (!NAVIGATION.includes(key) || expand.includes(key)) shown[key] = clone(value);
-  for (const key of expand) if (NAVIGATION.includes(key) && !(key in shown)) shown[key] = [];
+  for (const [key, value] of Object.entries(object)) if (!navigation.includes(key) || expand.includes(key)) shown[key] = clone(value);
+  for (const key of expand) if (navigation.includes(key) && !(key in shown)) shown[key] = [];
   return shown;
 }
 

@@ -18,9 +18,9 @@ describe('subject type registry', () => {
     }
   });
 
-  it('marks exactly administrative templates and legacy intents as not promotable', () => {
+  it('marks exactly administrative templates, legacy intents and managed-device app configurations as not promotable', () => {
     const notPromotable = SUBJECT_TYPE_KEYS.filter((k) => SUBJECT_TYPES[k].notPromotableReason !== undefined);
-    expect(notPromotable).toEqual(['administrativeTemplate', 'securityIntent']);
+    expect(notPromotable).toEqual(['administrativeTemplate', 'securityIntent', 'mobileAppConfiguration']);
   });
 
   it.each([
@@ -40,6 +40,12 @@ describe('subject type registry', () => {
     ['compliance-scripts', 'complianceScript'],
     ['custom attributes', 'customAttributeScript'],
     ['drivers', 'driverUpdateProfile'],
+    ['ios-app-protection', 'iosAppProtectionPolicy'],
+    ['androidMam', 'androidAppProtectionPolicy'],
+    ['windows app protection', 'windowsAppProtectionPolicy'],
+    ['appConfigManagedApps', 'managedAppConfiguration'],
+    ['appConfigManagedDevices', 'mobileAppConfiguration'],
+    ['notifications', 'notificationMessageTemplate'],
   ])('understands "%s" as %s', (word, key) => {
     expect(parseSubjectTypeKey(word)).toBe(key);
   });
@@ -56,6 +62,13 @@ describe('subject type registry', () => {
     expect(subjectTypeByOdataType('#microsoft.graph.windows10NetworkBoundaryConfiguration')?.key).toBe('deviceConfiguration');
     expect(subjectTypeByOdataType('#microsoft.graph.windows10EnrollmentCompletionPageConfiguration')).toBeUndefined();
     expect(subjectTypeByOdataType('#microsoft.graph.group')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.iosManagedAppProtection')?.key).toBe('iosAppProtectionPolicy');
+    expect(subjectTypeByOdataType('#microsoft.graph.windowsManagedAppProtection')?.key).toBe('windowsAppProtectionPolicy');
+    expect(subjectTypeByOdataType('#microsoft.graph.targetedManagedAppConfiguration')?.key).toBe('managedAppConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.androidManagedStoreAppConfiguration')?.key).toBe('mobileAppConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.notificationMessageTemplate')?.key).toBe('notificationMessageTemplate');
+    // Other app types stay unrecognised rather than being taken for device configurations.
+    expect(subjectTypeByOdataType('#microsoft.graph.iosVppAppConfiguration')).toBeUndefined();
   });
 
   it('recognises folders named after collections, but not the generic "policies"', () => {
@@ -64,5 +77,8 @@ describe('subject type registry', () => {
     expect(subjectTypeByCollection('Device Configurations')?.key).toBe('deviceConfiguration');
     expect(subjectTypeByCollection('conditionalAccess')?.key).toBe('conditionalAccessPolicy');
     expect(subjectTypeByCollection('policies')).toBeUndefined();
+    expect(subjectTypeByCollection('iosManagedAppProtections')?.key).toBe('iosAppProtectionPolicy');
+    expect(subjectTypeByCollection('AppConfigurationManagedDevices')?.key).toBe('mobileAppConfiguration');
+    expect(subjectTypeByCollection('notificationMessageTemplates')?.key).toBe('notificationMessageTemplate');
   });
 });
