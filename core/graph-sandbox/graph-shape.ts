@@ -41,7 +41,7 @@ export const NAVIGATION_PROPERTIES: Record<string, readonly InlineWrite[]> = {
 /** Object actions: the body key(s) holding the new items, the navigation property they replace, the answer status. */
 export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navigation: string; status: 200 | 204 }> = {
   assign: {
-    bodyKeys: ['assignments', 'deviceManagementScriptAssignments', 'deviceHealthScriptAssignments'],
+    bodyKeys: ['assignments', 'deviceManagementScriptAssignments', 'deviceHealthScriptAssignments', 'enrollmentConfigurationAssignments'],
     navigation: 'assignments',
     status: 200,
   },
@@ -49,6 +49,19 @@ export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navig
     bodyKeys: ['deviceComplianceScheduledActionForRules'],
     navigation: 'scheduledActionsForRule',
     status: 204,
+  },
+};
+
+/** Object actions that set one property of the object: the body member holding the value, its check, the answer status. */
+export const PROPERTY_ACTIONS: Record<string, { property: string; valid: (value: unknown) => boolean; expected: string; status: 200 | 204 }> = {
+  // Enrollment configurations: the priority is set only through this action.
+  setPriority: { property: 'priority', valid: (v) => Number.isInteger(v) && (v as number) > 0, expected: 'a positive integer', status: 204 },
+  // Authentication strengths: PATCH changes name and description only.
+  updateAllowedCombinations: {
+    property: 'allowedCombinations',
+    valid: (v) => Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string'),
+    expected: 'a non-empty list of method combinations',
+    status: 200,
   },
 };
 

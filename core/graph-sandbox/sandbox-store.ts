@@ -183,6 +183,16 @@ export class SandboxStore {
     return structuredClone(added);
   }
 
+  /** Removes one item of an object's navigation property; false when the object or the item is absent. */
+  removeNavigationItem(tenantId: string, key: string, id: string, name: string, childId: string): boolean {
+    const stored = this.collection(tenantId, key).get(id);
+    const items = stored?.navigation.get(name) ?? [];
+    const kept = items.filter((item) => item.id !== childId);
+    if (!stored || kept.length === items.length) return false;
+    stored.navigation.set(name, kept);
+    return true;
+  }
+
   /** Counts one event of the tenant's traffic. */
   count(tenantId: string, event: 'httpRequests' | 'operations' | 'throttled'): number {
     const counters = this.state(tenantId).counters;

@@ -32,7 +32,7 @@ export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySu
   return {
     type: type.key,
     graphId: String(raw.id),
-    displayName: String(raw[type.identityField] ?? ''),
+    displayName: type.identityOf ? type.identityOf(raw) : String(raw[type.identityField] ?? ''),
     kindKey: type.kindKey(raw),
     payload,
     assignments,

@@ -1,4 +1,5 @@
 import { normaliseName } from '../compare/subject-identity';
+import { translateAssignments } from '../subjects/assignment-references';
 import type { ReferenceObject, SubjectReference } from '../subjects/references';
 import type { GraphJson, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { canonicalJson, sha256 } from './canonical';
@@ -79,6 +80,8 @@ const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
   'notificationMessageCCList',
   'ipRanges',
   'countriesAndRegions',
+  'allowedCombinations',
+  'selectedMobileAppIds',
 ]);
 
 const byCanonicalJson = (a: unknown, b: unknown) => {
@@ -145,7 +148,9 @@ export function portableHashesWith(type: SubjectType, subject: Pick<InventorySub
   if (type.notPromotableReason) return { contentHash: hash(subject.payload), assignmentsHash: hash(subject.assignments) };
   const contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
   const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
-  return { contentHash, assignmentsHash: hash(assign?.body ?? subject.assignments) };
+  // Types assigned one request per assignment hash the translated assignments those requests are made from.
+  const assigned = assign?.body ?? (type.assignmentsPerRequest ? translateAssignments(subject.assignments, translate) : subject.assignments);
+  return { contentHash, assignmentsHash: hash(assigned) };
 }
 
 /** The subject with its hashes computed over what a write would send with `translate` (see {@link portableHashesWith}). */

@@ -4,8 +4,18 @@ import { evidenceDetail } from './evidence';
 import type { BlockedReason } from './model';
 import { secretDetail } from './secret-text';
 
-/** Answer of the caller's type registry: may this type be written to a target tenant? */
-export type PromotabilityCheck = (type: SubjectTypeKey) => { promotable: true } | { promotable: false; reason: string };
+/** One subject about to be promoted: the source subject, the target tenant's inventory, and create or update. */
+export interface SubjectInContext {
+  source: InventorySubject;
+  target: InventorySnapshot;
+  action: 'create' | 'update';
+}
+
+/**
+ * Answer of the caller's type registry: may this type be written to a target tenant? Given a subject too: may this
+ * subject be written into this target (a built-in or default object, an untranslatable value, a taken priority)?
+ */
+export type PromotabilityCheck = (type: SubjectTypeKey, subject?: SubjectInContext) => { promotable: true } | { promotable: false; reason: string };
 
 /** What the blocking rules look at for one subject to promote. */
 export interface BlockingContext {
@@ -51,6 +61,15 @@ export const BLOCKING_RULES: readonly Rule[] = [
     reason: 'type_not_promotable',
     detail: (ctx) => {
       const answer = ctx.isPromotable(ctx.sources[0]!.type);
+      return answer.promotable ? undefined : answer.reason;
+    },
+  },
+  {
+    reason: 'subject_not_promotable',
+    detail: (ctx) => {
+      const source = ctx.sources[0]!;
+      const action = ctx.targets.length > 0 ? 'update' : 'create';
+      const answer = ctx.isPromotable(source.type, { source, target: ctx.evidence.target.snapshot, action });
       return answer.promotable ? undefined : answer.reason;
     },
   },

@@ -11,6 +11,7 @@ export const BLOCKED_REASONS = [
   'stale_evidence',
   'missing_evidence',
   'type_not_promotable',
+  'subject_not_promotable',
   'secret_bearing_payload',
   'identity_conflict',
 ] as const;

@@ -10,6 +10,7 @@ const BLOCKED_REASON_TEXT: Record<BlockedReason, string> = {
     'The inventory of the source or target tenant is out of date; run a sync and generate the preflight again.',
   missing_evidence: 'The source or target tenant has never been inventoried; run a sync before generating a preflight.',
   type_not_promotable: 'This subject type can be compared but not promoted.',
+  subject_not_promotable: 'This subject can be compared but cannot be written to the target as it is.',
   secret_bearing_payload:
     'The subject holds secret values that Microsoft Graph does not return, so it cannot be copied faithfully; recreate it by hand.',
   identity_conflict:

@@ -6,21 +6,15 @@ import type { PromotionGraph } from './promotion-graph';
 
 const Created = z.object({ id: z.string().min(1) }).passthrough();
 
-/** Sends the requests to the target tenant one after another; stops at the first failure (it rejects). */
-async function sendInOrder(graph: PromotionGraph, target: Tenant, requests: readonly GraphRequestSpec[]): Promise<void> {
-  for (const request of requests) await graph.request(target, request);
-}
-
 /**
- * Sends a type's create requests in order to the target; resolves with the new object's id from the first answer.
- * The caller journals the intent first and settles a lost answer by looking, never by sending the create again.
+ * Sends a type's create request to the target; resolves with the new object's id from its answer. The caller
+ * journals the intent first, settles a lost answer by looking (never by sending the create again), and sends any
+ * request about the new object only once its id is journalled.
  */
-export async function createAndReturnId(graph: PromotionGraph, target: Tenant, type: SubjectType, requests: readonly GraphRequestSpec[]): Promise<string> {
-  const [create, ...rest] = requests;
+export async function createAndReturnId(graph: PromotionGraph, target: Tenant, type: SubjectType, create: GraphRequestSpec | undefined): Promise<string> {
   if (!create) throw new Error(`${type.label} has no create request.`);
   const answer = await graph.request(target, create);
   const created = Created.safeParse(answer.body);
   if (!created.success) throw new GraphUnavailable(`Microsoft Graph created the ${type.label} but did not return its id (tenant ${target.displayName}).`);
-  await sendInOrder(graph, target, rest);
   return created.data.id;
 }

@@ -18,6 +18,10 @@ export const SUBJECT_TYPE_KEYS = [
   'driverUpdateProfile',
   'assignmentFilter',
   'namedLocation',
+  'enrollmentConfiguration',
+  'autopilotProfile',
+  'scopeTag',
+  'authenticationStrength',
 ] as const;
 export type SubjectTypeKey = (typeof SUBJECT_TYPE_KEYS)[number];
 
@@ -28,6 +32,25 @@ export interface GraphRequestSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
+}
+
+/** What a per-subject promotion check sees of a subject: its normalised form as the inventory holds it. */
+export interface SubjectView {
+  graphId: string;
+  displayName: string;
+  kindKey: string;
+  payload: GraphJson;
+}
+
+/**
+ * For types Graph assigns one assignment per request (Windows Autopilot profiles: `POST /{id}/assignments` per group,
+ * `DELETE /{id}/assignments/{assignmentId}` to remove one) instead of one `assign` action replacing them all.
+ */
+export interface AssignmentsPerRequest {
+  /** The object's assignments collection: listed (with the assignments' ids) before the requests are made. */
+  path(targetId: string): string;
+  /** The requests turning `current` (the target's assignments as Graph lists them) into the source's, adds first. */
+  requests(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator, current: readonly GraphJson[]): GraphRequestSpec[];
 }
 
 /** Maps a source-tenant reference id to the target tenant's id; undefined when it cannot be mapped. */
@@ -60,16 +83,37 @@ export interface SubjectType {
   referenceKinds?: readonly ReferenceKind[];
   /** Why this type can be compared but not promoted; absent for promotable types. */
   notPromotableReason?: string;
+  /**
+   * For a collection that also holds objects of kinds the product does not govern (enrollment configurations): true
+   * for the objects this type governs. Absent means every object of the collection.
+   */
+  governs?(raw: GraphJson): boolean;
+  /**
+   * The name a subject is matched by across tenants when its own name is not unique by design (Intune names every
+   * default enrollment configuration "All users and all devices"); absent means the identity field as it is.
+   */
+  identityOf?(raw: GraphJson): string;
+  /**
+   * Why this subject cannot be promoted into a target holding `targetSubjects` (of the same type), though its type
+   * can: a built-in object, a default that exists in every tenant, a value that cannot be translated, a priority held
+   * by another object. Undefined when it can.
+   */
+  promotionBlock?(subject: SubjectView, targetSubjects: readonly SubjectView[], action: 'create' | 'update'): string | undefined;
   /** A key that must match across tenants for two same-named subjects to be the same kind (platform, odata type). */
   kindKey(raw: GraphJson): string;
   /** References (groups, scope tags, filters, named locations...) by their ids in the read tenant. */
   extractReferences(raw: GraphJson): SubjectReference[];
   /** Paths of secret-bearing values Graph does not return in clear (payload cannot be copied faithfully). */
   findSecrets(raw: GraphJson): string[];
-  /** Requests that create the subject in the target from a normalised source payload. */
+  /**
+   * Requests that create the subject in the target from a normalised source payload. The first creates the object;
+   * any further request names the new object as `{id}` in its path and is sent once that id is known and journalled.
+   */
   createRequests(payload: GraphJson, translate: ReferenceTranslator): GraphRequestSpec[];
   /** Requests that update target object `targetId` to the normalised source payload. */
   updateRequests(targetId: string, payload: GraphJson, translate: ReferenceTranslator): GraphRequestSpec[];
-  /** The assign request for target object `targetId`, from the source's normalised assignments. */
+  /** The assign request for target object `targetId`, from the source's normalised assignments (undefined with assignmentsPerRequest). */
   assignRequest(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator): GraphRequestSpec | undefined;
+  /** Set when assignments are written one per request (see AssignmentsPerRequest); `assignRequest` then answers undefined. */
+  assignmentsPerRequest?: AssignmentsPerRequest;
 }

@@ -1,6 +1,7 @@
 // An in-memory Microsoft Graph holding Intune objects per tenant, for promotion and inventory tests.
 // It answers what the executor and the inventory reader send (GET object / collection / navigation, POST create,
-// PATCH, PUT, assign, scheduleActionsForRules, $batch of GETs), records every request, and can be told to refuse some.
+// PATCH, PUT, assign, scheduleActionsForRules, setPriority, updateAllowedCombinations, one assignment added or removed,
+// $batch of GETs), records every request, and can be told to refuse some.
 import type { Tenant } from '../../core/access/model';
 import { errorForFailedResponse } from '../../core/graph/graph-errors';
 import type { GraphResponse } from '../../core/graph/graph-response';
@@ -119,7 +120,7 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     const base = COLLECTIONS.find((c) => path === c || path.startsWith(`${c}/`));
     if (!base) return notFound(path);
     const objects = this.collection(tenantId, base);
-    const [id, member] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
+    const [id, member, childId] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
     const expand = expanded(query);
     if (!id) {
       if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand)) } };
@@ -135,7 +136,8 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
       objects.delete(id);
       return { status: 204, body: undefined };
     }
-    return member === undefined ? this.onObject(object, spec, expand) : onMember(object, member, spec);
+    if (member === undefined) return this.onObject(object, spec, expand);
+    return childId === undefined ? this.onMember(object, member, spec) : onMemberItem(object, member, childId, spec);
   }
 
   private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[]): { status: number; body: unknown } {
@@ -152,11 +154,37 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     }
     return { status: 405, body: { error: { code: 'BadRequest', message: `${spec.method} not supported here` } } };
   }
+
+  private onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { status: number; body: unknown } {
+    // POST {object}/assignments adds one assignment (Windows Autopilot profiles are assigned group by group).
+    if (spec.method === 'POST' && member === 'assignments') {
+      const added = { ...clone(spec.body as GraphJson), id: `assignment-${++this.created}` };
+      object.assignments = [...((object.assignments as GraphJson[] | undefined) ?? []), added];
+      return { status: 201, body: added };
+    }
+    return onMember(object, member, spec);
+  }
 }
+
+/** DELETE {object}/assignments/{id}: 204, or 404 when that assignment is not there. */
+function onMemberItem(object: GraphJson, member: string, childId: string, spec: GraphRequestSpec): { status: number; body: unknown } {
+  const items = (object[member] as GraphJson[] | undefined) ?? [];
+  if (spec.method !== 'DELETE' || !items.some((i) => i.id === childId)) return notFound(`${member}/${childId}`);
+  object[member] = items.filter((i) => i.id !== childId);
+  return { status: 204, body: undefined };
+}
+
+/** Object actions that set one property: setPriority (enrollment configurations), updateAllowedCombinations (authentication strengths). */
+const PROPERTY_ACTIONS: Record<string, string> = { setPriority: 'priority', updateAllowedCombinations: 'allowedCombinations' };
 
 function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { status: number; body: unknown } {
   const body = (spec.body ?? {}) as GraphJson;
   if (spec.method === 'GET' && NAVIGATION.includes(member)) return { status: 200, body: { value: clone(object[member] ?? []) } };
+  const property = PROPERTY_ACTIONS[member];
+  if (spec.method === 'POST' && property !== undefined) {
+    object[property] = clone(body[property]);
+    return { status: 204, body: undefined };
+  }
   if (spec.method === 'POST' && member === 'assign') {
     const list = Object.values(body).find(Array.isArray) as GraphJson[] | undefined;
     object.assignments = (list ?? []).map((a, i) => ({ id: `${String(object.id)}_${i}`, ...clone(a) }));

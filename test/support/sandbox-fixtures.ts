@@ -66,6 +66,9 @@ export const DEMO_STAGING_TO_PRODUCTION: readonly DemoExpectation[] = [
   { type: 'assignmentFilter', displayName: 'Kiosk Devices', compare: 'missing_in_target', preflight: 'ready' },
   { type: 'assignmentFilter', displayName: 'Windows 11 Corporate', compare: 'in_sync' },
   { type: 'namedLocation', displayName: 'Contoso HQ', compare: 'in_sync' },
+  { type: 'scopeTag', displayName: 'Default', compare: 'in_sync' },
+  { type: 'scopeTag', displayName: 'EU Devices', compare: 'in_sync' },
+  { type: 'scopeTag', displayName: 'Retail Stores', compare: 'missing_in_target', preflight: 'ready' },
   {
     type: 'settingsCatalog',
     displayName: 'Win - Edge Security Baseline',
@@ -105,4 +108,5 @@ export const DEMO_STAGING_TO_PRODUCTION: readonly DemoExpectation[] = [
     ],
   },
   { type: 'settingsCatalog', displayName: 'Win - Legacy Proxy Settings', compare: 'only_in_target' },
+  { type: 'scopeTag', displayName: 'Manufacturing', compare: 'only_in_target' },
 ];

@@ -6,6 +6,7 @@ import { GraphUnavailable } from '../../../core/errors';
 import { readTenantInventory } from '../../../core/inventory/read-tenant';
 import type { InventorySnapshot } from '../../../core/inventory/model';
 import { classifyPreflight } from '../../../core/preflight/classify-preflight';
+import { registryPromotability } from '../../../core/preflight/promotability';
 import type { PromotionPreflight } from '../../../core/preflight/model';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import { SUBJECT_TYPE_KEYS, type GraphJson, type SubjectType } from '../../../core/subjects/subject-type';
@@ -39,10 +40,7 @@ async function compareStagingToProduction(): Promise<{ preview: ComparePreview; 
     target,
     now: NOW,
     freshnessMs: 24 * 3600_000,
-    isPromotable: (key) => {
-      const reason = SUBJECT_TYPES[key].notPromotableReason;
-      return reason === undefined ? { promotable: true } : { promotable: false, reason };
-    },
+    isPromotable: registryPromotability,
   });
   return { preview, preflight, source };
 }
@@ -65,11 +63,11 @@ describe('the demo tenants read through the real GraphClient from the sandbox', 
     const byKey = (a: { type: string; displayName: string }, b: { type: string; displayName: string }) =>
       `${a.type}/${a.displayName}`.localeCompare(`${b.type}/${b.displayName}`);
     expect(observed.sort(byKey)).toEqual([...DEMO_STAGING_TO_PRODUCTION].sort(byKey));
-    expect(preflight.counts).toMatchObject({ ready: 6, blocked: 3, manualMapping: 2, inSync: 5, onlyInTarget: 1 });
+    expect(preflight.counts).toMatchObject({ ready: 7, blocked: 3, manualMapping: 2, inSync: 7, onlyInTarget: 2 });
     const kiosk = preflight.items.find((i) => i.displayName === 'Win - Kiosk Restrictions')!;
     expect(kiosk.gaps?.map((g) => [g.sourceName, g.problem])).toEqual([
       ['Kiosk Devices', 'awaiting_promotion'],
-      ['Retail Stores', 'missing_in_target'],
+      ['Retail Stores', 'awaiting_promotion'],
     ]);
   });
 

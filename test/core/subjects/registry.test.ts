@@ -40,6 +40,11 @@ describe('subject type registry', () => {
     ['compliance-scripts', 'complianceScript'],
     ['custom attributes', 'customAttributeScript'],
     ['drivers', 'driverUpdateProfile'],
+    ['ESP', 'enrollmentConfiguration'],
+    ['enrollment restrictions', 'enrollmentConfiguration'],
+    ['autopilot', 'autopilotProfile'],
+    ['scope tags', 'scopeTag'],
+    ['auth strengths', 'authenticationStrength'],
   ])('understands "%s" as %s', (word, key) => {
     expect(parseSubjectTypeKey(word)).toBe(key);
   });
@@ -54,7 +59,13 @@ describe('subject type registry', () => {
     expect(subjectTypeByOdataType('microsoft.graph.windows10CompliancePolicy')?.key).toBe('compliancePolicy');
     expect(subjectTypeByOdataType('#microsoft.graph.groupPolicyConfiguration')?.key).toBe('administrativeTemplate');
     expect(subjectTypeByOdataType('#microsoft.graph.windows10NetworkBoundaryConfiguration')?.key).toBe('deviceConfiguration');
-    expect(subjectTypeByOdataType('#microsoft.graph.windows10EnrollmentCompletionPageConfiguration')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.windows10EnrollmentCompletionPageConfiguration')?.key).toBe('enrollmentConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.azureADWindowsAutopilotDeploymentProfile')?.key).toBe('autopilotProfile');
+    expect(subjectTypeByOdataType('#microsoft.graph.roleScopeTag')?.key).toBe('scopeTag');
+    expect(subjectTypeByOdataType('#microsoft.graph.authenticationStrengthPolicy')?.key).toBe('authenticationStrength');
+    // Enrollment configurations the product does not govern are not mistaken for device configurations.
+    expect(subjectTypeByOdataType('#microsoft.graph.deviceComanagementAuthorityConfiguration')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.windowsRestoreDeviceEnrollmentConfiguration')).toBeUndefined();
     expect(subjectTypeByOdataType('#microsoft.graph.group')).toBeUndefined();
   });
 
@@ -64,5 +75,9 @@ describe('subject type registry', () => {
     expect(subjectTypeByCollection('Device Configurations')?.key).toBe('deviceConfiguration');
     expect(subjectTypeByCollection('conditionalAccess')?.key).toBe('conditionalAccessPolicy');
     expect(subjectTypeByCollection('policies')).toBeUndefined();
+    expect(subjectTypeByCollection('deviceEnrollmentConfigurations')?.key).toBe('enrollmentConfiguration');
+    expect(subjectTypeByCollection('windowsAutopilotDeploymentProfiles')?.key).toBe('autopilotProfile');
+    expect(subjectTypeByCollection('Scope Tags')?.key).toBe('scopeTag');
+    expect(subjectTypeByCollection('authenticationStrengthPolicies')?.key).toBe('authenticationStrength');
   });
 });
