@@ -7,3 +7,4 @@ export * from './scripts-and-updates';
 export * from './entra-and-legacy';
 export * from './in-memory-inventory-graph';
 export * from './remediations-and-drivers';
+export * from './enrollment-and-identity';
