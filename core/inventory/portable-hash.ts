@@ -1,5 +1,4 @@
 import { normaliseName } from '../compare/subject-identity';
-import { translateAssignments } from '../subjects/assignment-references';
 import type { ReferenceObject, SubjectReference } from '../subjects/references';
 import type { GraphJson, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { canonicalJson, sha256 } from './canonical';
@@ -148,8 +147,8 @@ export function portableHashesWith(type: SubjectType, subject: Pick<InventorySub
   if (type.notPromotableReason) return { contentHash: hash(subject.payload), assignmentsHash: hash(subject.assignments) };
   const contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
   const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
-  // Types assigned one request per assignment hash the translated assignments those requests are made from.
-  const assigned = assign?.body ?? (type.assignmentsPerRequest ? translateAssignments(subject.assignments, translate) : subject.assignments);
+  // Types assigned one request per assignment hash the assignments as those requests write them.
+  const assigned = assign?.body ?? type.assignmentsPerRequest?.written(subject.assignments, translate) ?? subject.assignments;
   return { contentHash, assignmentsHash: hash(assigned) };
 }
 

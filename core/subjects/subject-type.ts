@@ -49,6 +49,11 @@ export interface SubjectView {
 export interface AssignmentsPerRequest {
   /** The object's assignments collection: listed (with the assignments' ids) before the requests are made. */
   path(targetId: string): string;
+  /**
+   * The assignments as these requests write them: what the compare judges, so members a read adds or leaves out
+   * (the assignment's own `@odata.type`, source, ids) do not make two tenants differ.
+   */
+  written(assignments: GraphJson[], translate: ReferenceTranslator): GraphJson[];
   /** The requests turning `current` (the target's assignments as Graph lists them) into the source's, adds first. */
   requests(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator, current: readonly GraphJson[]): GraphRequestSpec[];
 }

@@ -1,7 +1,7 @@
 import { translateAssignments, ASSIGNMENT_READ_ONLY_FIELDS } from '../assignment-references';
 import { defineIntuneType, odataTypeKind } from '../intune-type';
 import { stripReadOnly } from '../strip';
-import type { GraphJson, GraphRequestSpec, SubjectType } from '../subject-type';
+import type { GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subject-type';
 
 const COLLECTION = '/beta/deviceManagement/windowsAutopilotDeploymentProfiles';
 const ASSIGNMENT_TYPE = '#microsoft.graph.windowsAutopilotDeploymentProfileAssignment';
@@ -14,6 +14,10 @@ function targetKey(assignment: GraphJson): string {
   // Targets are flat (type, group id, filter id and type): their members in name order identify them.
   return JSON.stringify(Object.keys(target).sort().map((key) => [key, target[key]]));
 }
+
+/** One assignment as `POST /{id}/assignments` takes it: its type and its target, group and filter ids translated. */
+const written = (assignments: GraphJson[], translate: ReferenceTranslator): GraphJson[] =>
+  translateAssignments(assignments, translate).map((assignment) => ({ '@odata.type': ASSIGNMENT_TYPE, target: assignment.target }));
 
 const base = defineIntuneType({
   key: 'autopilotProfile',
@@ -37,14 +41,15 @@ export const autopilotProfile: SubjectType = {
   assignRequest: () => undefined,
   assignmentsPerRequest: {
     path: assignmentsPath,
+    written,
     requests(targetId, assignments, translate, current): GraphRequestSpec[] {
-      const wanted = translateAssignments(assignments, translate);
+      const wanted = written(assignments, translate);
       const remaining = current.map((assignment) => ({ assignment, key: targetKey(assignment) }));
       const adds: GraphRequestSpec[] = [];
       for (const assignment of wanted) {
         const at = remaining.findIndex((r) => r.key === targetKey(assignment));
         if (at >= 0) remaining.splice(at, 1);
-        else adds.push({ method: 'POST', path: assignmentsPath(targetId), body: { '@odata.type': ASSIGNMENT_TYPE, target: assignment.target } });
+        else adds.push({ method: 'POST', path: assignmentsPath(targetId), body: assignment });
       }
       const removals: GraphRequestSpec[] = remaining.map(({ assignment }) => ({
         method: 'DELETE',
