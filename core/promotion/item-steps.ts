@@ -57,7 +57,8 @@ export function intendedAssignment(type: SubjectType, targetId: string, assignme
 /** Replaces the target object's assignments with the source's, translated (when assignments are promoted). */
 export async function assignStep(ctx: ItemContext, write: ItemWrite, targetId: string): Promise<true | Unknown> {
   if (!ctx.includeAssignments) return true;
-  if (write.type.assignmentsPerRequest) return assignEach(ctx, write, targetId, write.type.assignmentsPerRequest);
+  const perRequest = write.type.assignmentsPerRequest;
+  if (perRequest) return assignEach(ctx, write, { perRequest, targetId, assignments: write.source.assignments, translate: write.translate });
   const request = write.type.assignRequest(targetId, write.source.assignments, write.translate);
   if (!request) return true;
   return inStep(
@@ -81,13 +82,18 @@ export async function assignStep(ctx: ItemContext, write: ItemWrite, targetId: s
  * is sent once, in order; a lost answer is settled by listing the assignments again until the request's effect shows
  * (the assignment there, or gone), never by sending it again. A removal Graph answers 404 found it gone already.
  */
-async function assignEach(ctx: ItemContext, write: ItemWrite, targetId: string, perRequest: AssignmentsPerRequest): Promise<true | Unknown> {
+export async function assignEach(
+  ctx: ItemContext,
+  progress: Pick<ItemWrite, 'index' | 'sent'>,
+  wanted: { perRequest: AssignmentsPerRequest; targetId: string; assignments: GraphJson[]; translate: ReferenceTranslator },
+): Promise<true | Unknown> {
+  const { perRequest, targetId } = wanted;
   const path = perRequest.path(targetId);
   const current = await inStep('read_target', () => ctx.graph.listAll(ctx.target, path), targetId);
-  for (const request of perRequest.requests(targetId, write.source.assignments, write.translate, current)) {
+  for (const request of perRequest.requests(targetId, wanted.assignments, wanted.translate, current)) {
     const sent = await inStep(
       'assign',
-      () => sendOnce(ctx, write, () => sendAssignment(ctx, request), () => assignmentLanded(ctx, path, request)),
+      () => sendOnce(ctx, progress, () => sendAssignment(ctx, request), () => assignmentLanded(ctx, path, request)),
       targetId,
     );
     if (sent === UNKNOWN) return UNKNOWN;

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { RunId } from '../../../core/ids';
+import { undoRunOf } from '../../../core/workflows/start-undo';
+import { decideItems } from '../../../core/workflows/undo-preview';
 import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import type { GraphJson, GraphRequestSpec } from '../../../core/subjects/subject-type';
 import { dyingWorker, expireLeases, unreliableGraph, type LostWriteFate } from '../../support/executor-faults';
-import { currentPlan, includeGroup, PATHS, queueRun, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
+import { APPROVER, currentPlan, includeGroup, INITIATOR, PATHS, queueRun, RUN_CLOCK, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
 
 const ENROLLMENT = SUBJECT_TYPES.enrollmentConfiguration.collectionPath;
 const AUTOPILOT = SUBJECT_TYPES.autopilotProfile.collectionPath;
@@ -209,4 +213,24 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
       }
     });
   }
+
+  it('an undo puts the Autopilot groups back one request each, the priority-set status page deleted, the default limit restored', async () => {
+    const { queued } = await runToEnd();
+    const promoted = (await suite.world.runs.get(WORKSPACE, queued.id))!;
+    const decided = await decideItems(suite.world.deps, promoted, TARGET);
+    expect(decided.blocked).toEqual([]);
+    const undo = undoRunOf({ id: RunId(randomUUID()), undone: promoted, decided, initiatorId: INITIATOR, approverId: APPROVER, now: RUN_CLOCK, fingerprint: 'f'.repeat(64) });
+    expect((await suite.world.runs.acquireLock(TARGET.id, undo.id, `undo:${promoted.id}`, RUN_CLOCK)).kind).toBe('acquired');
+    await suite.world.runs.insert(undo);
+    suite.world.graph.clearRequests();
+
+    expect(await executeRun(suite.world.deps, undo.id)).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect((await suite.world.runs.get(WORKSPACE, undo.id))!.verified).toBe(5);
+    expect(writes().filter((w) => w.path.startsWith(`${AUTOPILOT}/t-ap/assignments`)).map((w) => w.method)).toEqual(['POST', 'DELETE']);
+    const groups = (suite.world.graph.object(TARGET.id, AUTOPILOT, 't-ap')!.assignments as GraphJson[]).map((a) => (a.target as GraphJson).groupId);
+    expect(groups).toEqual(['t-grp-old']);
+    expect(suite.world.graph.object(TARGET.id, AUTOPILOT, 't-ap')).toMatchObject({ deviceNameTemplate: 'CONTOSO-%RAND:4%' });
+    expect(suite.world.graph.objects(TARGET.id, ENROLLMENT).map((o) => o.displayName)).toEqual(['All users and all devices']);
+    expect(suite.world.graph.object(TARGET.id, ENROLLMENT, `${TARGET.id}_DefaultLimit`)).toMatchObject({ limit: 5 });
+  });
 });
