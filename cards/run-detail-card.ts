@@ -89,13 +89,13 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
       { title: 'Approver', value: clip(view.approverName, 80) },
     ],
     timings: timings(view),
-    countFacts: summaryFacts(view.summary, view.verified),
+    countFacts: summaryFacts(view.summary, view.verified, view.undoes !== undefined),
     itemsTitle: view.items.length > 0 ? 'Results' : 'No item has been processed yet.',
     items: view.items.slice(0, MAX_ITEM_ROWS).map((item) => ({
       name: `${clip(item.typeLabel, 60)} · ${clip(item.displayName, 120)}`,
       // The row names the subject; its id in the target is for the export and the audit, not for reading.
       detail: item.targetId ? `${DONE_TEXT[item.action]} in ${clip(view.target.displayName, 80)}` : INTENT_TEXT[item.action],
-      reason: clip([item.reason, verificationText(item.verification)].filter(Boolean).join(' '), 480),
+      reason: clip([item.reason, verificationText(item.verification, item.action)].filter(Boolean).join(' '), 480),
       outcome: item.outcomeUnknown ? 'Outcome unknown' : ITEM_OUTCOME_LABELS[item.outcome].label,
       outcomeColor: item.outcomeUnknown ? 'attention' : ITEM_OUTCOME_LABELS[item.outcome].color,
     })),
@@ -120,17 +120,23 @@ export function runDetailCard(view: RunDetailCardView): CardAttachment {
 /** Most differing settings named per item on the card; the compare's Details show them all. */
 const MAX_DIFFERENCES_SHOWN = 3;
 
-/** The read-back verdict in words: "Verified in sync", or which settings differ from the source. */
-export function verificationText(verification: RunItemView['verification']): string {
+/**
+ * The read-back verdict in words: "Verified in sync" (or, for an undo, "Verified gone" / "Verified restored"), or which
+ * settings differ from what the run wrote.
+ */
+export function verificationText(verification: RunItemView['verification'], action: RunItemView['action'] = 'create'): string {
   if (!verification) return '';
-  if (verification.inSync) return 'Verified in sync.';
+  const undo = action === 'delete' || action === 'restore';
+  if (verification.inSync) return action === 'delete' ? 'Verified gone from the target.' : action === 'restore' ? 'Verified restored to its state before the promotion.' : 'Verified in sync.';
   if (verification.unreadable) return `Not verified: ${verification.unreadable}`;
+  const [wanted, now] = undo ? ['before the promotion', 'now'] : ['source', 'target'];
   const differences = verification.differences ?? [];
   const shown = differences.slice(0, MAX_DIFFERENCES_SHOWN).map((d) =>
-    d.path === 'assignments' ? 'the assignments' : `${clip(d.path, 80)} (source ${clip(d.sourceValue ?? 'not set', 40)}, target ${clip(d.targetValue ?? 'not set', 40)})`,
+    d.path === 'assignments' ? 'the assignments' : `${clip(d.path, 80)} (${wanted} ${clip(d.sourceValue ?? 'not set', 40)}, ${now} ${clip(d.targetValue ?? 'not set', 40)})`,
   );
   const more = differences.length > shown.length ? ` and ${differences.length - shown.length} more` : '';
-  return shown.length > 0 ? `Not in sync after the run: ${shown.join('; ')}${more}.` : 'Not in sync after the run.';
+  const verdict = action === 'delete' ? 'Still in the target after the undo' : undo ? 'Not as before the promotion after the undo' : 'Not in sync after the run';
+  return shown.length > 0 ? `${verdict}: ${shown.join('; ')}${more}.` : `${verdict}.`;
 }
 
 /** "Waiting to retry at 10:42 UTC: the database could not be reached." */

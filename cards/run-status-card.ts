@@ -62,7 +62,7 @@ export function runStatusCard(view: RunStatusCardView): CardAttachment {
     remaining: 100 - percent,
     barStyle: BAR_STYLE[view.status],
     currentItem: view.retry ? clip(retryText(view.retry), 400) : view.currentItem ? `Now: ${clip(view.currentItem, 200)}` : '',
-    countFacts: summaryFacts(view.summary, view.verified),
+    countFacts: summaryFacts(view.summary, view.verified, view.undoes !== undefined),
     actions: [
       execute('Open run', { verb: 'run.open', data: { runId: view.runId, page: 1 } }),
       ...(view.undoes ? [execute('Open undone run', { verb: 'run.open', data: { runId: view.undoes, page: 1 } })] : []),

@@ -65,7 +65,7 @@ async function runsAnswer(req: BotRequest, filter: { tenantId?: TenantId; status
 }
 
 async function runAnswer(req: BotRequest, runId: string, page: number): Promise<CardAttachment> {
-  const { run, items, totalItems, source, target } = await runDetail(req.deps, req.ctx, RunId(runId), { offset: (page - 1) * MAX_ITEM_ROWS, limit: MAX_ITEM_ROWS });
+  const { run, items, totalItems, source, target, undo } = await runDetail(req.deps, req.ctx, RunId(runId), { offset: (page - 1) * MAX_ITEM_ROWS, limit: MAX_ITEM_ROWS });
   const name = await memberNames(req);
   return runDetailCard({
     runId: run.id,
@@ -98,7 +98,7 @@ async function runAnswer(req: BotRequest, runId: string, page: number): Promise<
     excluded: run.excluded.map((e) => ({ typeLabel: SUBJECT_TYPES[e.type].label, displayName: e.displayName, why: e.why })),
     ...(run.undoes ? { undoes: run.undoes } : {}),
     ...(run.undoneBy ? { undoneBy: run.undoneBy } : {}),
-    canUndo: mayOfferUndo(req, run),
+    canUndo: mayOfferUndo(req, run, undo),
   });
 }
 

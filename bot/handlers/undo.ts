@@ -8,6 +8,7 @@ import { hasTenantCapability, hasWorkspaceCapability } from '../../core/access/p
 import { RunId } from '../../core/ids';
 import { TERMINAL_STATUSES } from '../../core/promotion/run-outcome';
 import type { PromotionRun } from '../../core/runs/model';
+import type { UndoStanding } from '../../core/workflows/undo-standing';
 import { SUBJECT_TYPES } from '../../core/subjects/registry';
 import { confirmUndo, requestUndo, type UndoRefusal } from '../../core/workflows/start-undo';
 import { resolveRunId } from '../../core/workflows/admin-queries';
@@ -22,10 +23,10 @@ const RunIdData = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const RequestData = z.object({ requestId: z.string().uuid(), runId: RunIdData });
 
 /** Whether a run detail card offers "Undo this run": a finished promotion not undone yet, to a target the reader may promote to. */
-export function mayOfferUndo(req: BotRequest, run: PromotionRun): boolean {
+export function mayOfferUndo(req: BotRequest, run: PromotionRun, undo: UndoStanding): boolean {
   return (
     run.undoes === undefined &&
-    run.undoneBy === undefined &&
+    (undo.kind === 'not_undone' || undo.kind === 'undo_ended_short') &&
     TERMINAL_STATUSES.has(run.status) &&
     hasWorkspaceCapability(req.ctx.actor, 'WORKSPACE_BASELINES_MANAGE') &&
     hasTenantCapability(req.ctx.actor, run.targetTenantId, 'TENANT_MANAGE')
@@ -43,6 +44,8 @@ function blockView(block: UndoRunBlock): { title: string; text: string; openRunI
       return { title: 'An undo run cannot be undone', text: 'This run undid an earlier promotion run. To bring those settings back, promote them again from a compare.', openRunId: block.undoes, openTitle: 'Open undone run' };
     case 'already_undone':
       return { title: 'Already undone', text: 'This run was undone already; undoing it again starts nothing.', openRunId: block.undoneBy, openTitle: 'Open undo run' };
+    case 'undo_running':
+      return { title: 'An undo of this run is running', text: 'Its undo run is queued or running; wait for it to finish. Nothing was changed.', openRunId: block.undoneBy, openTitle: 'Open undo run' };
   }
 }
 

@@ -35,14 +35,25 @@ export class LiveSubjectReader {
   async read(tenant: Tenant, type: SubjectType, id: string): Promise<InventorySubject | undefined> {
     const query = objectQuery(type.listQuery);
     const path = `${type.collectionPath}/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
-    let body: unknown;
+    const body = await this.getUnlessGone(tenant, path);
+    if (body === undefined) return undefined;
     try {
-      body = (await this.graph.request(tenant, { method: 'GET', path })).body;
+      return await this.complete(tenant, type, body);
     } catch (error) {
-      if (error instanceof GraphRequestFailed && error.status === 404) return undefined;
+      // A detail read found nothing: the object may have been deleted between its reads (a delete still on its way
+      // lands exactly then). Gone when the object itself now answers 404; anything else is a real failure.
+      if (!isNotFound(error) || (await this.getUnlessGone(tenant, path)) !== undefined) throw error;
+      return undefined;
+    }
+  }
+
+  private async getUnlessGone(tenant: Tenant, path: string): Promise<unknown> {
+    try {
+      return (await this.graph.request(tenant, { method: 'GET', path })).body ?? null;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
       throw error;
     }
-    return this.complete(tenant, type, body);
   }
 
   /**
@@ -106,3 +117,5 @@ export class LiveSubjectReader {
     return objects;
   }
 }
+
+const isNotFound = (error: unknown) => error instanceof GraphRequestFailed && error.status === 404;

@@ -14,7 +14,7 @@ type Role = 'initiator' | 'approver';
 
 /**
  * Re-checks everything a run relied on when it was confirmed, as it is now: the workspace, both tenants still in it,
- * the initiator's and approver's rights (baselines manage, manage on the target, view on the source), and that
+ * the initiator's and approver's rights (manage promotions, change the target, see the source), and that
  * promotions are not paused. Card data and the run's own record are not trusted beyond their ids.
  */
 export async function reauthoriseRun(deps: { directory: DirectoryStore; controls: ControlStore }, run: PromotionRun): Promise<Reauthorisation> {
@@ -48,9 +48,9 @@ async function personRevoked(directory: DirectoryStore, run: PromotionRun, role:
   if (!membership) return `The ${role} (${actorId}) is no longer a member of this workspace.`;
   const actor: Actor = { id: actorId, displayName: membership.displayName, membership };
   const missing = [
-    ...(hasWorkspaceCapability(actor, 'WORKSPACE_BASELINES_MANAGE') ? [] : ['the baselines manage right in this workspace']),
-    ...(hasTenantCapability(actor, target.id, 'TENANT_MANAGE') ? [] : [`the manage right on the target tenant ${target.displayName}`]),
-    ...(hasTenantCapability(actor, source.id, 'TENANT_VIEW') ? [] : [`the view right on the source tenant ${source.displayName}`]),
+    ...(hasWorkspaceCapability(actor, 'WORKSPACE_BASELINES_MANAGE') ? [] : ['the permission to manage promotions in this workspace']),
+    ...(hasTenantCapability(actor, target.id, 'TENANT_MANAGE') ? [] : [`the permission to change the target tenant ${target.displayName}`]),
+    ...(hasTenantCapability(actor, source.id, 'TENANT_VIEW') ? [] : [`the permission to see the source tenant ${source.displayName}`]),
   ];
   return missing.length === 0 ? undefined : `The ${role} ${membership.displayName} no longer has ${joinWords(missing)}.`;
 }

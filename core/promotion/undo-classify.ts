@@ -74,6 +74,10 @@ export function decideUndo(input: {
   if (!entry.after) return blocked('It was not read back after the run, so a change since cannot be ruled out.');
   if (live === undefined) return blocked(`Deleted in ${target.displayName} since the run.`);
   if (live === null) return blocked('It could not be read from the target.');
+  // After an undo that ended short, what it restored already holds the before-image: nothing is left to undo.
+  if (intent.before.kind === 'present' && judgeAgainst(type, intent.before, live, input.targetReferences, input.includeAssignments).inSync) {
+    return blocked(`Already as it was before the run in ${target.displayName}.`);
+  }
   const since = judgeAgainst(type, entry.after, live, input.targetReferences, input.includeAssignments);
   if (!since.inSync) {
     const names = (since.differences ?? []).map((d) => d.path);

@@ -65,6 +65,12 @@ export class MongoWatchStore implements WatchStore {
     return doc ? toWatch(doc) : undefined;
   }
 
+  async renew(workspaceId: WorkspaceId, id: string, lease: { owner: string; now: Date; leaseMs: number }) {
+    const held = { _id: id, workspaceId, 'lease.owner': lease.owner, 'lease.until': { $gt: lease.now } };
+    const result = await this.col.updateOne(held, { $set: { 'lease.until': new Date(lease.now.getTime() + lease.leaseMs) } });
+    return result.matchedCount === 1;
+  }
+
   async record(workspaceId: WorkspaceId, id: string, owner: string, record: CheckRecord) {
     const set: Partial<WatchDoc> = { lastCheck: record.lastCheck };
     const unset: Record<string, ''> = { lease: '' };

@@ -31,6 +31,11 @@ export interface WatchStore {
    * watch is still due at exactly that time. Undefined when the watch is gone, paused, not due, or leased by someone else.
    */
   claim(workspaceId: WorkspaceId, id: string, lease: { owner: string; now: Date; leaseMs: number; due?: Date }): Promise<Watch | undefined>;
+  /**
+   * Extends `owner`'s lease to `now + leaseMs` while it still holds it unexpired; false when it expired or another
+   * worker took it. Called right before a check posts, so a check that outlasted its lease never posts twice.
+   */
+  renew(workspaceId: WorkspaceId, id: string, lease: { owner: string; now: Date; leaseMs: number }): Promise<boolean>;
   /** Records a check and releases the lease; false (nothing written) when `owner` no longer holds it. */
   record(workspaceId: WorkspaceId, id: string, owner: string, record: CheckRecord): Promise<boolean>;
 }

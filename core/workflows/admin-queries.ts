@@ -9,6 +9,7 @@ import type { PromotionRun, RunItemResult, RunStatus } from '../runs/model';
 import type { RunListEntry } from '../runs/run-store';
 import { authorised } from './audit-forbidden';
 import type { WorkflowDeps } from './deps';
+import { undoStanding, type UndoStanding } from './undo-standing';
 
 const isAdmin = (ctx: ActorContext) => hasWorkspaceCapability(ctx.actor, 'WORKSPACE_ADMIN');
 
@@ -69,11 +70,11 @@ export async function runDetail(
   ctx: ActorContext,
   runId: RunId,
   page: { offset: number; limit: number },
-): Promise<{ run: PromotionRun; items: RunItemResult[]; totalItems: number; source: Tenant; target: Tenant }> {
+): Promise<{ run: PromotionRun; items: RunItemResult[]; totalItems: number; source: Tenant; target: Tenant; undo: UndoStanding }> {
   requireWorkspaceCapability(ctx.actor, 'WORKSPACE_BASELINES_VIEW');
   const { run, source, target } = await visibleRun(deps, ctx, runId);
   const { items, total } = await deps.runs.items(run.id, page);
-  return { run, items, totalItems: total, source, target };
+  return { run, items, totalItems: total, source, target, undo: await undoStanding(deps, run) };
 }
 
 /** Admins only: the workspace's audit events, newest first. */

@@ -37,7 +37,7 @@ export interface WatchCheckDeps {
 }
 
 /** What one check did. */
-export type CheckOutcome = 'not_claimed' | 'paused' | 'unreadable' | 'unchanged' | 'posted' | 'post_failed' | 'failed';
+export type CheckOutcome = 'not_claimed' | 'lease_lost' | 'paused' | 'unreadable' | 'unchanged' | 'posted' | 'post_failed' | 'failed';
 
 /** Which check: a scheduled one names the due time it was queued for; Check now does not. */
 export interface CheckRequest {
@@ -57,12 +57,23 @@ export async function checkWatch(deps: WatchCheckDeps, request: CheckRequest): P
   if (!watch) return 'not_claimed';
   const log = deps.log.child({ watchId: watch.id, workspaceId: watch.workspaceId });
   const next = request.due ? { nextCheckAt: new Date(claimedAt.getTime() + watch.intervalHours * 3_600_000) } : {};
+  // Every post first renews the lease: a check that outlasted it (another worker may be checking now) posts nothing.
+  const poster: DriftPoster = {
+    post: async (conversation, post) => {
+      if (!(await deps.watches.renew(watch.workspaceId, watch.id, { owner: deps.owner, now: deps.now(), leaseMs: deps.leaseMs }))) throw new LeaseLost();
+      return deps.poster.post(conversation, post);
+    },
+  };
   try {
-    const { outcome, record } = await runCheck(deps, watch);
+    const { outcome, record } = await runCheck({ ...deps, poster }, watch);
     const recorded = await deps.watches.record(watch.workspaceId, watch.id, deps.owner, { ...record, ...next });
     if (!recorded) log.warn('watch.check.lease_lost', { outcome });
     return outcome;
   } catch (error) {
+    if (error instanceof LeaseLost) {
+      log.warn('watch.check.lease_lost', { before: 'post' });
+      return 'lease_lost';
+    }
     log.error('watch.check.failed', errorFields(error));
     await deps.watches.record(watch.workspaceId, watch.id, deps.owner, { lastCheck: { at: deps.now(), outcome: 'failed' }, ...next }).catch((e: unknown) => log.error('watch.check.record_failed', errorFields(e)));
     return 'failed';
@@ -117,6 +128,9 @@ async function creatorPair(deps: WatchCheckDeps, watch: Watch): Promise<CreatorP
 }
 
 class LostAccess extends Error {}
+
+/** The check's lease ran out before it posted: another worker may be running the same check. */
+class LeaseLost extends Error {}
 
 async function pause(deps: WatchCheckDeps, watch: Watch, reason: string): Promise<{ outcome: CheckOutcome; record: CheckRecord }> {
   const at = deps.now();

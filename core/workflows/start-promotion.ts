@@ -140,7 +140,18 @@ export async function confirmPromotion(deps: PromotionDeps, ctx: ActorContext, r
     action: 'promotion.execute.started',
     metadata: { source: source.id, target: target.id, initiator: request.requesterId, approver: ctx.actor.id, ready: plan.items.length, fingerprint: plan.fingerprint },
   });
-  return { kind: 'started', run, waitingForWorker: !(await deps.workers.anyAlive()) };
+  return { kind: 'started', run, waitingForWorker: await waitingForWorker(deps.workers) };
+}
+
+/**
+ * Whether the answer to a queued run should say no worker is alive. The run is queued and audited by then, so a failed
+ * look at the heartbeats (a store blip) must not turn "started" into an error answer: it says nothing either way.
+ */
+export async function waitingForWorker(workers: WorkerPresence): Promise<boolean> {
+  return workers.anyAlive().then(
+    (alive) => !alive,
+    () => false,
+  );
 }
 
 async function refuse(deps: WorkflowDeps, ctx: ActorContext, source: Tenant, target: Tenant, refusal: Refusal): Promise<ConfirmOutcome> {

@@ -13,6 +13,7 @@ import type { ItemJournal } from '../runs/item-journal';
 import type { PromotionRun } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
 import { visibleRun } from './admin-queries';
+import { undoStanding } from './undo-standing';
 import { authorised } from './audit-forbidden';
 import type { WorkflowDeps } from './deps';
 
@@ -28,6 +29,7 @@ export type UndoRunBlock =
   | { kind: 'still_running' }
   | { kind: 'is_undo_run'; undoes: RunId }
   | { kind: 'already_undone'; undoneBy: RunId }
+  | { kind: 'undo_running'; undoneBy: RunId }
   | { kind: 'paused'; control: OperationalControl };
 
 /** The undo preview of one finished run: what an undo would delete, restore and leave, read-only. */
@@ -80,10 +82,13 @@ async function wholeRunBlock(deps: UndoDeps, run: PromotionRun): Promise<UndoRun
   const control = await deps.controls.get(run.workspaceId, 'promotion.execute');
   if (control?.paused) return { kind: 'paused', control };
   if (run.undoes !== undefined) return { kind: 'is_undo_run', undoes: run.undoes };
-  if (run.undoneBy !== undefined) return { kind: 'already_undone', undoneBy: run.undoneBy };
   if (!TERMINAL_STATUSES.has(run.status)) return { kind: 'still_running' };
+  const standing = await undoStanding(deps, run);
+  if (standing.kind === 'undo_active') return { kind: 'undo_running', undoneBy: standing.undoneBy };
+  if (standing.kind === 'undone') return { kind: 'already_undone', undoneBy: standing.undoneBy };
   return undefined;
 }
+
 
 /** Every item the run wrote, decided in plan order; the live reads share one reader (references read once). */
 export async function decideItems(deps: Pick<UndoDeps, 'runs' | 'journal' | 'graph'>, run: PromotionRun, target: Tenant) {

@@ -97,6 +97,10 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
     expect(actionsByVerb(original, 'undo.preview')).toHaveLength(0);
     const undoDetail = cardOf(await demo.chat.click('run.open', { runId: undoRunId, page: 1 }));
     expect(runId.startsWith(String(factValue(undoDetail, 'Undoes run')))).toBe(true);
+    expect(factValue(undoDetail, 'Verified undone')).toBe(String(ready.length));
+    expect(cardText(undoDetail)).not.toContain('Verified in sync');
+    if (updated.length > 0) expect(cardText(undoDetail)).toContain('Verified restored to its state before the promotion.');
+    if (created.length > 0) expect(cardText(undoDetail)).toContain('Verified gone from the target.');
     expect(cardText(undoDetail)).toContain(`Undo run ${undoRunId.slice(0, 6)}`);
     expect(cardText(await demo.chat.card('runs'))).toContain('Undo · Contoso Staging → Contoso Production');
 
@@ -136,8 +140,35 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
     expect(live?.description).toBe('Edited by hand after the promotion');
   });
 
+  it('an undo that ended short can be started again, and the second undo brings the target back', async () => {
+    const before = await compareState();
+    const runId = await promote();
+    const tenants = await demo.bot.system.deps.directory.listTenants('contoso-msp' as never);
+    const production = tenants.find((t) => t.displayName === 'Contoso Production')!;
+    demo.bot.system.sandbox!.store.configure(production.id, { readOnly: true });
+    const refused = await waitForRun(demo.bot, await undo(await undoPreviewFromRunCard(runId)));
+    demo.bot.system.sandbox!.store.configure(production.id, { readOnly: false });
+    expect(refused.status).not.toBe('succeeded');
+    expect(refused.summary.succeeded).toBe(0);
+
+    // Nothing was undone: the run offers "Undo this run" again, and the preview lists every subject once more.
+    const preview = await undoPreviewFromRunCard(runId);
+    expect(cardText(preview)).not.toContain('Already undone');
+    expect(factValue(preview, 'Delete')).toBe(String(created.length));
+    expect(factValue(preview, 'Restore')).toBe(String(updated.length));
+    const second = await waitForRun(demo.bot, await undo(preview));
+    expect(second.status).toBe('succeeded');
+    const after = await compareState();
+    expect(after.fingerprint).toBe(before.fingerprint);
+    const original = cardOf(await demo.chat.click('run.open', { runId, page: 1 }));
+    expect(String(second._id).startsWith(String(factValue(original, 'Undone by run')))).toBe(true);
+    expect(actionsByVerb(original, 'undo.preview')).toHaveLength(0);
+  });
+
   it('a viewer, a foreign workspace and a made-up id get exactly the not-found answer; nothing starts', async () => {
     const runId = String((await db().collection('runs').findOne({ undoes: { $exists: false } }))!._id);
+    const undoRuns = () => db().collection('runs').countDocuments({ undoes: { $exists: true } });
+    const undoRunsBefore = await undoRuns();
     const unknown = cardText(await demo.chat.card(NOT_FOUND_RUN, 'demo-fabrikam'));
     expect(cardText(await demo.chat.card(`undo run ${runId}`, 'demo-viewer'))).toBe(unknown);
     expect(cardText(await demo.chat.card(`undo run ${runId}`, 'demo-fabrikam'))).toBe(unknown);
@@ -150,7 +181,7 @@ describe('undo a promotion run from chat: preview → undo → confirm → undo 
       expect(await demo.chat.click(verb, { runId, previewFingerprint: 'a'.repeat(64) }, 'demo-viewer')).toEqual(madeUp);
       expect(await demo.chat.click(verb, { runId, previewFingerprint: 'a'.repeat(64) }, 'demo-fabrikam')).toEqual(madeUp);
     }
-    expect(await db().collection('runs').countDocuments({ undoes: { $exists: true } })).toBe(2);
+    expect(await undoRuns()).toBe(undoRunsBefore);
   });
 
   it('promotions paused blocks undo with the reason', async () => {

@@ -60,7 +60,7 @@ describe('compare card', () => {
   });
 
   it('shows the preflight action disabled with the reason for a member who may not generate it', () => {
-    const reason = 'Generating a preflight needs the Baselines manage right in this workspace.';
+    const reason = 'Generating a preflight needs the permission to manage promotions in this workspace.';
     const card = compareCard(compareView({ preflight: { enabled: false, reason } }));
     expectValidCard(card);
     expect(actionByTitle(card, 'Generate promotion preflight').isEnabled).toBe(false);

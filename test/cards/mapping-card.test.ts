@@ -39,10 +39,10 @@ describe('mapping card', () => {
   });
 
   it('shows Save mapping disabled with the reason', () => {
-    const card = mappingCard(mappingView({ save: { enabled: false, reason: 'Saving a mapping needs the Baselines manage right.' } }));
+    const card = mappingCard(mappingView({ save: { enabled: false, reason: 'Saving a mapping needs the permission to manage promotions in this workspace.' } }));
     expectValidCard(card);
     expect(actionByTitle(card, 'Save mapping').isEnabled).toBe(false);
-    expect(cardText(card)).toContain('Saving a mapping needs the Baselines manage right.');
+    expect(cardText(card)).toContain('Saving a mapping needs the permission to manage promotions in this workspace.');
   });
 
   it('says when the target has nothing to map to', () => {

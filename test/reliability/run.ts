@@ -18,6 +18,7 @@ import { runLaggingGraphScenario } from './scenarios/lagging-graph';
 import { runLeaseRenewalScenario } from './scenarios/lease-renewal';
 import { runStoreOutageScenario } from './scenarios/store-outage';
 import { runTwoExecutorsScenario } from './scenarios/two-executors';
+import { runUndoFaultsScenario } from './scenarios/undo-faults';
 import type { CheckTotals } from './harness/run-checks';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -163,6 +164,20 @@ async function main(): Promise<void> {
       name: 'killSteps',
       run: () => runKillStepsScenario({ serverUri, rounds: 2, subjects: 10, progress: (line) => console.log(`  ${line.slice(0, 160)}`) }, evidence),
       verdict: (f) => [...promotionGuarantees(f), ...expectEqual('kills that landed at their step', f.killsAtStep, f.kills.length)],
+    },
+    {
+      name: 'undoFaults',
+      run: () => runUndoFaultsScenario({ serverUri, kills: 6, lostAnswers: 3, subjects: 20, seed }, evidence),
+      verdict: (f) => [
+        ...expectEqual('undo runs that ended well', f.endedWell, f.undoRuns),
+        ...expectEqual('kills that landed mid-undo', f.runs.filter((r: { killedAfterWrite?: string }) => r.killedAfterWrite).length, 6),
+        ...expectEqual('undo runs left running', f.runsLeftRunning, 0),
+        ...expectEqual('writes sent twice', f.extraWrites, 0),
+        ...expectEqual('deletes sent twice', f.doubleDeletes, 0),
+        ...expectEqual('subjects not as before the promotion', f.notAsBefore, 0),
+        ...expectEqual('compares that could not refresh the target', f.staleCompares, 0),
+        ...expectEqual('target locks left', f.locksLeft, 0),
+      ],
     },
     {
       name: 'secrets',

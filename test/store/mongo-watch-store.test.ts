@@ -79,6 +79,19 @@ function describeWatchStoreContract(makeStore: () => Promise<WatchStore>) {
       expect(await store.claim(watch.workspaceId, watch.id, lease('late', 60_000))).toMatchObject({ id: watch.id });
     });
 
+    it('renews a lease only for its unexpired holder, so a check that outlasted its lease never posts', async () => {
+      const store = await makeStore();
+      const watch = makeWatch(freshWorkspace());
+      await store.insert(watch);
+      await store.claim(watch.workspaceId, watch.id, lease('w1'));
+      expect(await store.renew(watch.workspaceId, watch.id, lease('intruder', 1))).toBe(false);
+      expect(await store.renew(watch.workspaceId, watch.id, lease('w1', 59_000))).toBe(true);
+      // Renewed from 59 s: still held at 100 s, so nobody else can claim it.
+      expect(await store.claim(watch.workspaceId, watch.id, lease('w2', 100_000))).toBeUndefined();
+      expect(await store.claim(watch.workspaceId, watch.id, lease('w2', 119_000))).toMatchObject({ id: watch.id });
+      expect(await store.renew(watch.workspaceId, watch.id, lease('w1', 119_001))).toBe(false);
+    });
+
     it('claims a scheduled check only while the watch is still due at that time', async () => {
       const store = await makeStore();
       const watch = makeWatch(freshWorkspace());

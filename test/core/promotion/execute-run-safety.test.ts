@@ -25,14 +25,14 @@ const itemNamed = async (run: PromotionRun, name: string) => (await suite.world.
 const targetIsFree = async () => (await suite.world.runs.acquireLock(TARGET.id, 'probe' as never, 'probe', RUN_CLOCK)).kind === 'acquired';
 
 describe('promotion run: re-authorisation before the first write', () => {
-  it('fails a run whose approver lost the manage right on the target, naming it, and writes nothing', async () => {
+  it('fails a run whose approver lost the permission to change the target, naming it, and writes nothing', async () => {
     const run = await queueRun(suite.world);
     await suite.world.directory.saveMembership(promoter(APPROVER, 'Arno Approver', { tenantCapabilities: { [SOURCE.id]: ['TENANT_VIEW'], [TARGET.id]: ['TENANT_VIEW'] } }));
     await executeRun(suite.world.deps, run.id);
 
     const failed = await stored(run);
     expect(failed.status).toBe('failed');
-    expect(failed.failureReason).toBe('Nothing was written. The approver Arno Approver no longer has the manage right on the target tenant Contoso Production.');
+    expect(failed.failureReason).toBe('Nothing was written. The approver Arno Approver no longer has the permission to change the target tenant Contoso Production.');
     expect(suite.world.graph.writes()).toEqual([]);
     expect((await suite.world.runs.items(run.id)).total).toBe(0);
     expect(await completedAudits()).toEqual([
@@ -48,7 +48,7 @@ describe('promotion run: re-authorisation before the first write', () => {
     await suite.world.directory.saveMembership(promoter(INITIATOR, 'Ines Initiator', { tenantCapabilities: { [TARGET.id]: ['TENANT_VIEW', 'TENANT_MANAGE'] } }));
     await executeRun(suite.world.deps, run.id);
 
-    expect((await stored(run)).failureReason).toBe('Nothing was written. The initiator Ines Initiator no longer has the view right on the source tenant Contoso Staging.');
+    expect((await stored(run)).failureReason).toBe('Nothing was written. The initiator Ines Initiator no longer has the permission to see the source tenant Contoso Staging.');
     expect(suite.world.graph.writes()).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe('promotion run: re-authorisation before the first write', () => {
     const stopped = await stored(run);
     expect(stopped.status).toBe('partially_succeeded');
     expect(stopped.failureReason).toBe(
-      'Stopped before the remaining subjects were written. The approver Arno Approver no longer has the baselines manage right in this workspace.',
+      'Stopped before the remaining subjects were written. The approver Arno Approver no longer has the permission to manage promotions in this workspace.',
     );
     expect(stopped.summary).toEqual({ total: 3, processed: 1, succeeded: 1, failed: 0, skipped: 0 });
     expect(suite.world.graph.writes()).toEqual([]);

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readTenantInventory } from '../../../core/inventory/read-tenant';
 import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
+import { GraphRequestFailed } from '../../../core/errors';
 import { LiveSubjectReader, objectQuery } from '../../../core/promotion/read-live-subject';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import { FakeIntuneGraph } from '../../support/fake-intune-graph';
@@ -73,5 +74,32 @@ describe('live subject reader', () => {
     expect(await reader.read(SOURCE, SUBJECT_TYPES.deviceConfiguration, 'gone')).toBeUndefined();
     await expect(reader.read(SOURCE, SUBJECT_TYPES.deviceConfiguration, 'locked')).rejects.toThrow(/answered 400/);
     expect(nock.isDone()).toBe(true);
+  });
+
+  describe('an object deleted between its own reads (a delete still on its way lands)', () => {
+    const notFound = (path: string) => new GraphRequestFailed(404, 'GET', path, { error: { code: 'ResourceNotFound', message: 'not found' } });
+    /** The fake Graph whose settings read of sc-1 answers 404; with `deleted`, the object itself answers 404 from then on. */
+    const racing = (deleted: boolean): PromotionGraph => {
+      let gone = false;
+      return {
+        listAll: (tenant, path) => graph.listAll(tenant, path),
+        request: async (tenant, spec) => {
+          if (spec.path.includes('/sc-1/settings')) {
+            gone = deleted;
+            throw notFound(spec.path);
+          }
+          if (gone && spec.path.includes('/sc-1')) throw notFound(spec.path);
+          return graph.request(tenant, spec);
+        },
+      };
+    };
+
+    it('reads it as absent when the object itself is gone by then', async () => {
+      expect(await new LiveSubjectReader(racing(true)).read(SOURCE, SUBJECT_TYPES.settingsCatalog, 'sc-1')).toBeUndefined();
+    });
+
+    it('fails when only a detail read is missing and the object still exists', async () => {
+      await expect(new LiveSubjectReader(racing(false)).read(SOURCE, SUBJECT_TYPES.settingsCatalog, 'sc-1')).rejects.toThrow(GraphRequestFailed);
+    });
   });
 });

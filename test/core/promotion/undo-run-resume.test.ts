@@ -5,6 +5,8 @@ import { executeRun } from '../../../core/promotion/execute-run';
 import type { PromotionRun } from '../../../core/runs/model';
 import { undoRunOf } from '../../../core/workflows/start-undo';
 import { decideItems } from '../../../core/workflows/undo-preview';
+import { undoStanding } from '../../../core/workflows/undo-standing';
+import { GraphRequestFailed } from '../../../core/errors';
 import { dyingWorker, expireLeases, heldWrite, unreliableGraph, type LostWriteFate } from '../../support/executor-faults';
 import { APPROVER, INITIATOR, PATHS, queueRun, RUN_CLOCK, seedBaselineSubjects, TARGET, usePromotionWorld, WORKSPACE, type PromotionWorld } from '../../support/promotion-fixtures';
 
@@ -62,6 +64,38 @@ describe('undo run: deletes what the promotion created and restores what it upda
     const item = (await suite.world.runs.items(undo.id)).items.find((i) => i.displayName === 'Camera')!;
     expect(item).toMatchObject({ outcome: 'skipped', reason: 'changed in Contoso Production since the undo preview' });
     expect(suite.world.graph.object(TARGET.id, PATHS.deviceConfiguration, String(camera.id))).toBeDefined();
+  });
+});
+
+describe('undo run: ended short, then undone again', () => {
+  it('offers only what is left: restored subjects show as already as before, refused deletes are offered again', async () => {
+    const { promoted, undo } = await promotedThenUndoQueued(suite.world);
+    const graph = suite.world.deps.graph;
+    const refusingDeletes: typeof graph = {
+      listAll: (tenant, path) => graph.listAll(tenant, path),
+      request: async (tenant, spec) => {
+        if (spec.method === 'DELETE') throw new GraphRequestFailed(403, 'DELETE', spec.path, { error: { code: 'Forbidden', message: 'denied' } });
+        return graph.request(tenant, spec);
+      },
+    };
+    await executeRun({ ...suite.world.deps, graph: refusingDeletes }, undo.id);
+    const ended = (await suite.world.runs.get(WORKSPACE, undo.id))!;
+    expect(ended.status).toBe('partially_succeeded');
+    const original = (await suite.world.runs.get(WORKSPACE, promoted.id))!;
+    expect(await undoStanding(suite.world.deps, original)).toEqual({ kind: 'undo_ended_short', undoneBy: undo.id });
+
+    const again = await decideItems(suite.world.deps, original, TARGET);
+    expect(again.deletes.map((i) => i.displayName).sort()).toEqual(['Baseline', 'Camera']);
+    expect(again.restores).toEqual([]);
+    expect(again.blocked).toEqual([expect.objectContaining({ displayName: 'Restrictions', reason: 'Already as it was before the run in Contoso Production.' })]);
+  });
+
+  it('counts a run whose undo is queued or running as not undoable yet, and one whose undo succeeded as undone', async () => {
+    const { promoted, undo } = await promotedThenUndoQueued(suite.world);
+    const original = (await suite.world.runs.get(WORKSPACE, promoted.id))!;
+    expect(await undoStanding(suite.world.deps, original)).toEqual({ kind: 'undo_active', undoneBy: undo.id });
+    await executeRun(suite.world.deps, undo.id);
+    expect(await undoStanding(suite.world.deps, original)).toEqual({ kind: 'undone', undoneBy: undo.id });
   });
 });
 

@@ -66,6 +66,22 @@ describe('one check of a drift watch', () => {
     expect(poster.posts).toEqual([]);
   });
 
+  it('a check that outlasted its lease while another worker took the watch over posts nothing', async () => {
+    const { deps, poster, check, watch } = await setUp();
+    // The check's reads take longer than the lease: by the time it would post, another worker holds the watch.
+    const slowRefresh = deps.refresher.refresh.bind(deps.refresher);
+    deps.refresher = {
+      ...deps.refresher,
+      refresh: async (...args: Parameters<typeof slowRefresh>) => {
+        const done = await slowRefresh(...args);
+        await env.db.collection('watches').updateOne({ _id: watch.id as never }, { $set: { 'lease.owner': 'other-worker', 'lease.until': new Date('2999-01-01T00:00:00Z') } });
+        return done;
+      },
+    };
+    expect(await check()).toBe('lease_lost');
+    expect(poster.posts).toEqual([]);
+  });
+
   it('a creator who left the workspace pauses the watch and it says so once', async () => {
     const { poster, check, watches, watch } = await setUp();
     await env.db.collection('memberships').deleteMany({ actorId: INITIATOR });

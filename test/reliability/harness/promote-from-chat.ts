@@ -58,3 +58,21 @@ export async function waitForTerminalRun(db: Db, runId: string, timeoutMs = 60_0
     50,
   );
 }
+
+/**
+ * Undoes a finished run from chat as an operator does: its run card → "Undo this run" → "Undo" → "Confirm". Resolves
+ * with the queued undo run's id.
+ */
+export async function confirmUndoFromChat(chat: Chat, db: Db, runId: string, who = 'demo-operator'): Promise<string> {
+  const detail = cardOf(await chat.click('run.open', { runId, page: 1 }, who));
+  const offer = actionsByVerb(detail, 'undo.preview')[0];
+  if (!offer) throw new Error(`run ${runId} offers no undo: ${JSON.stringify(detail).slice(0, 500)}`);
+  const preview = cardOf(await chat.press(offer, who));
+  const request = actionsByVerb(preview, 'undo.request')[0];
+  if (!request) throw new Error(`the undo preview of run ${runId} offers nothing to undo: ${JSON.stringify(preview).slice(0, 1500)}`);
+  const confirm = cardOf(await chat.press(request, who));
+  cardOf(await chat.press(actionsByVerb(confirm, 'undo.confirm')[0]!, who, `undo-card-${runId}`));
+  const undo = await db.collection('runs').findOne({ undoes: runId });
+  if (!undo) throw new Error(`confirming the undo of run ${runId} created no undo run`);
+  return String(undo._id);
+}

@@ -76,6 +76,20 @@ export class PromotionBench {
     return worker;
   }
 
+  /** SIGKILLs the worker holding the run's lease (no cleanup runs); resolves with the time of the kill. */
+  async killLeaseHolder(runId: string): Promise<number> {
+    const owner = String((await this.db.collection('runLeases').findOne({ _id: runId as never }))?.owner ?? '');
+    const executor = this.workers.find((w) => owner.endsWith(`-${w.pid}`));
+    if (!executor) throw new Error(`no worker holds run ${runId} (owner ${owner})`);
+    await executor.kill();
+    return Date.now();
+  }
+
+  /** Forgets killed workers, so the next kill looks only at live ones. */
+  dropExited(): void {
+    for (let i = this.workers.length - 1; i >= 0; i--) if (!this.workers[i]!.alive) this.workers.splice(i, 1);
+  }
+
   /** Confirms a promotion of every ready subject to `target` from chat; the queued run's id. */
   async confirm(target: GeneratedTenant): Promise<string> {
     return (await confirmPromotionFromChat(this.chat, this.db, this.generated.source.displayName, target.displayName)).runId;

@@ -115,7 +115,8 @@ async function freshCompare(bench: Bench, target: GeneratedTenant, includeAssign
  */
 const FRESH_COMPARE_WAIT_MS = 45_000;
 
-async function compareOnce(bench: Bench, target: GeneratedTenant, includeAssignments: boolean) {
+/** A compare of the bench's source against `target` with both snapshots refreshed now: each subject's state, and whether it was fresh. */
+export async function compareOnce(bench: Bench, target: GeneratedTenant, includeAssignments: boolean) {
   const askedAt = Date.now();
   const ctx = await resolveActorContext(bench.bot.system.deps.directory, ActorId('demo-operator'));
   const comparison = await compareTenants({ ...bench.bot.system.deps, refreshWaitMs: FRESH_COMPARE_WAIT_MS }, ctx, {

@@ -10,7 +10,6 @@ import { waitUntil } from '../harness/bot-under-test';
 import type { Evidence } from '../harness/evidence';
 import { PromotionBench } from '../harness/promotion-bench';
 import { totals, type CheckTotals, type RunChecks } from '../harness/run-checks';
-import type { WorkerProcess } from '../harness/worker-process';
 
 export const KILL_STEPS = ['claim', 'intent', 'write', 'assign', 'record', 'update-write'] as const;
 export type KillStep = (typeof KILL_STEPS)[number];
@@ -74,12 +73,7 @@ export async function runKillStepsScenario(opts: KillStepsOptions, evidence: Evi
       let targetId = '';
       const kill = async () => {
         if (killed) return killed;
-        killed = (async () => {
-          const owner = String((await bench.db.collection('runLeases').findOne({ _id: runId as never }))?.owner ?? '');
-          const executor = bench.workers.find((w) => owner.endsWith(`-${w.pid}`));
-          if (!executor) throw new Error(`no worker holds run ${runId} (owner ${owner})`);
-          await executor.kill();
-        })();
+        killed = bench.killLeaseHolder(runId).then(() => undefined);
         return killed;
       };
       const key = collectionKeyOf(SUBJECT_TYPES[subject.type].collectionPath);
@@ -130,16 +124,11 @@ export async function runKillStepsScenario(opts: KillStepsOptions, evidence: Evi
       });
       details.push(await bench.check(runId, target));
       opts.progress?.(`kill at ${step}: ${JSON.stringify(kills.at(-1))}`);
-      await dropExited(bench.workers);
+      bench.dropExited();
     }
   } finally {
     bench.sandbox.observe(undefined);
     await bench.stop(evidence);
   }
   return { ...totals(details), subjectsPerRun: opts.subjects, killsAtStep: kills.filter((k) => k.killedAtStep).length, kills, details };
-}
-
-/** Forgets killed workers, so the next kill looks only at live ones. */
-async function dropExited(workers: WorkerProcess[]): Promise<void> {
-  for (let i = workers.length - 1; i >= 0; i--) if (!workers[i]!.alive) workers.splice(i, 1);
 }
