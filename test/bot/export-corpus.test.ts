@@ -94,6 +94,8 @@ describe('the export corpus over the Bot Framework protocol (SANDBOX_TENANTS_DIR
     expect(observed.sort(byKey)).toEqual(expected.sort(byKey));
     expect(rows.find((r) => r.name === 'Win - Compliance Finance')?.gaps).toBe('Group "NW - Finance Laptops" does not exist in the target tenant.');
     expect(rows.find((r) => r.name === 'Win - Kiosk ESP')?.reason).toContain('It tracks 2 apps by id (selectedMobileAppIds)');
+    // The card names the subject's own reason, not only that it cannot be written.
+    expect(cardText(preflight)).toContain('It tracks 2 apps by id (selectedMobileAppIds), and apps are not matched between tenants');
     expect(cardText(preflight)).not.toContain('Win - Firewall Baseline');
   });
 
