@@ -22,6 +22,11 @@ export const REFERENCE_COLLECTIONS: Record<ReferenceKind, { key: string; odataTy
     odataTypes: ['#microsoft.graph.notificationMessageTemplate'],
     folders: ['notifications', 'notificationMessageTemplate', 'notificationTemplates'],
   },
+  authenticationStrength: {
+    key: 'policies/authenticationStrengthPolicies',
+    odataTypes: ['#microsoft.graph.authenticationStrengthPolicy'],
+    folders: ['authenticationStrengths', 'authenticationStrength', 'authenticationStrengthPolicy'],
+  },
 };
 
 /** Which writes may carry a navigation property inline; anywhere else it is refused (PATCH) or dropped (POST/PUT). */

@@ -23,7 +23,8 @@ export function normaliseAssignments(assignments: unknown): GraphJson[] {
  * every depth, annotations dropped (`@odata.type` kept), keys ordered, and hashes that ignore ids and timestamps,
  * so the same policy in two tenants hashes the same. References and secrets are found on the raw object.
  */
-export function normaliseSubject(type: SubjectType, raw: GraphJson): InventorySubject {
+export function normaliseSubject(type: SubjectType, read: GraphJson): InventorySubject {
+  const raw = type.normaliseRaw ? type.normaliseRaw(read) : read;
   const secretPaths = type.findSecrets(raw);
   const stripped = withSortedKeys(stripReadOnly(withoutMembers(raw, ['assignments']), new Set(type.readOnlyFields)) as GraphJson);
   // Secret values are never kept: the subject is blocked from promotion anyway, and snapshots and cards must not hold them.

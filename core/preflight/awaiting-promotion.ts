@@ -8,6 +8,7 @@ const GOVERNED_REFERENCES: Partial<Record<ReferenceKind, SubjectTypeKey>> = {
   assignmentFilter: 'assignmentFilter',
   namedLocation: 'namedLocation',
   scopeTag: 'scopeTag',
+  authenticationStrength: 'authenticationStrength',
 };
 
 /**

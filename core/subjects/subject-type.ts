@@ -94,6 +94,11 @@ export interface SubjectType {
    */
   governs?(raw: GraphJson): boolean;
   /**
+   * The object as read, reshaped before it is normalised, for a reference Graph nests as an object whose `id` the
+   * read-only list would strip (a Conditional Access policy's authentication strength). Absent means as read.
+   */
+  normaliseRaw?(raw: GraphJson): GraphJson;
+  /**
    * The name a subject is matched by across tenants when its own name is not unique by design (Intune names every
    * default enrollment configuration "All users and all devices"); absent means the identity field as it is.
    */

@@ -8,7 +8,7 @@ import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import type { GraphJson, GraphRequestSpec } from '../../../core/subjects/subject-type';
 import { dyingWorker, expireLeases, unreliableGraph, type LostWriteFate } from '../../support/executor-faults';
-import { APPROVER, currentPlan, includeGroup, INITIATOR, PATHS, queueRun, RUN_CLOCK, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
+import { APPROVER, caPolicy, currentPlan, includeGroup, INITIATOR, PATHS, queueRun, RUN_CLOCK, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
 
 const ENROLLMENT = SUBJECT_TYPES.enrollmentConfiguration.collectionPath;
 const AUTOPILOT = SUBJECT_TYPES.autopilotProfile.collectionPath;
@@ -232,5 +232,35 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     expect(suite.world.graph.object(TARGET.id, AUTOPILOT, 't-ap')).toMatchObject({ deviceNameTemplate: 'CONTOSO-%RAND:4%' });
     expect(suite.world.graph.objects(TARGET.id, ENROLLMENT).map((o) => o.displayName)).toEqual(['All users and all devices']);
     expect(suite.world.graph.object(TARGET.id, ENROLLMENT, `${TARGET.id}_DefaultLimit`)).toMatchObject({ limit: 5 });
+  });
+
+  it('a Conditional Access policy requiring a custom authentication strength is written with the target strength\'s id', async () => {
+    const requiringAdmins = (id: string, group: string, location: string, strengthId: string) => ({
+      ...caPolicy(id, 'Admins sign in strongly', group, location, []),
+      grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: strengthId, displayName: 'Admins', policyType: 'custom' } },
+    });
+    suite.world.graph.seed(SOURCE.id, PATHS.conditionalAccessPolicy, requiringAdmins('s-ca-admins', 's-grp-pilot', 's-loc-office', 's-as'));
+    const { queued, run } = await runToEnd();
+    const item = queued.plan.items.find((i) => i.type === 'conditionalAccessPolicy')!;
+    expect(item.referenceMap).toMatchObject({ 's-as': 't-as' });
+    expect(run.summary).toMatchObject({ total: 6, succeeded: 6, failed: 0 });
+    expect(run.verified).toBe(6);
+    const written = suite.world.graph.objects(TARGET.id, PATHS.conditionalAccessPolicy).find((p) => p.displayName === 'Admins sign in strongly')!;
+    expect((written.grantControls as GraphJson).authenticationStrength).toEqual({ id: 't-as' });
+  });
+
+  it('a policy requiring a strength the target lacks waits for that strength when it is ready in the same preflight', async () => {
+    const graph = suite.world.graph;
+    graph.seed(SOURCE.id, STRENGTHS, { ...strength('s-as-break', ['fido2']), displayName: 'Break glass' });
+    graph.seed(SOURCE.id, PATHS.conditionalAccessPolicy, {
+      ...caPolicy('s-ca-break', 'Break glass strong', 's-grp-pilot', 's-loc-office', []),
+      displayName: 'Break glass strong',
+      grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: 's-as-break' } },
+    });
+    const { preflight } = await currentPlan(graph, true);
+    const policy = preflight.items.find((i) => i.displayName === 'Break glass strong')!;
+    expect(policy.outcome).toBe('manual_mapping_required');
+    expect(policy.gaps).toEqual([expect.objectContaining({ kind: 'authenticationStrength', sourceName: 'Break glass', problem: 'awaiting_promotion' })]);
+    expect(preflight.items.find((i) => i.displayName === 'Break glass')).toMatchObject({ outcome: 'ready', action: 'create' });
   });
 });
