@@ -1,7 +1,8 @@
 import type { InventorySnapshot, InventorySubject } from '../inventory/model';
 import type { AppliedMapping } from '../mappings/model';
 import type { SubjectTypeKey } from '../subjects/subject-type';
-import { canonicalJson, compareCodeUnits, fingerprintOf } from './fingerprint';
+import { createHash } from 'node:crypto';
+import { canonicalJson, compareCodeUnits } from './fingerprint';
 import { judgeHashes } from './in-sync';
 import {
   COMPARE_STATES,
@@ -131,7 +132,9 @@ function countStates(entries: readonly CompareEntry[]): CompareCounts {
 
 /**
  * sha256 over the selection, per side every in-scope subject's identity, id, hashes and kind (not observedAt), and the
- * pair's managed mappings (a changed mapping can change a verdict, so it changes the fingerprint).
+ * pair's managed mappings (a changed mapping can change a verdict, so it changes the fingerprint). Streamed into the
+ * hash, one line per subject with its fields NUL-separated (no field holds NUL), so a 5,000-subject compare does not
+ * build and re-escape megabytes of JSON for one digest.
  */
 function compareFingerprint(
   selection: CompareSelection,
@@ -139,26 +142,23 @@ function compareFingerprint(
   target: Map<string, InventorySubject[]>,
   mappings: readonly AppliedMapping[],
 ): string {
-  const side = (groups: Map<string, InventorySubject[]>) =>
-    [...groups.values()]
-      .flat()
-      .map((s) => [
-        s.type,
-        normaliseName(s.displayName),
-        s.graphId,
-        s.contentHash,
-        ...(selection.includeAssignments ? [s.assignmentsHash] : []),
-        s.kindKey,
-      ])
-      .map((tuple) => canonicalJson(tuple))
-      .sort(compareCodeUnits);
-  return fingerprintOf({
-    selection: { ...selection, types: [...selection.types].sort(compareCodeUnits) },
-    source: side(source),
-    target: side(target),
-    // Absent without mappings, so fingerprints of pairs that never mapped anything stay as they were.
-    ...(mappings.length > 0
-      ? { mappings: mappings.map((m) => canonicalJson([m.kind, m.sourceId, m.targetId])).sort(compareCodeUnits) }
-      : {}),
-  });
+  const hash = createHash('sha256');
+  hash.update(`compare-fingerprint/2\n${canonicalJson({ ...selection, types: [...selection.types].sort(compareCodeUnits) })}\n`);
+  const side = (label: string, groups: Map<string, InventorySubject[]>) => {
+    const lines: string[] = [];
+    for (const group of groups.values()) {
+      for (const s of group) {
+        const fields = [s.type, normaliseName(s.displayName), s.graphId, s.contentHash, ...(selection.includeAssignments ? [s.assignmentsHash] : []), s.kindKey];
+        lines.push(fields.map((f) => f ?? '').join('\u0000'));
+      }
+    }
+    lines.sort(compareCodeUnits);
+    hash.update(`${label} ${lines.length}\n`);
+    for (const line of lines) hash.update(`${line}\n`);
+  };
+  side('source', source);
+  side('target', target);
+  // Absent without mappings, so fingerprints of pairs that never mapped anything do not depend on them.
+  if (mappings.length > 0) hash.update(`mappings\n${mappings.map((m) => `${m.kind}\u0000${m.sourceId}\u0000${m.targetId}`).sort(compareCodeUnits).join('\n')}\n`);
+  return hash.digest('hex');
 }

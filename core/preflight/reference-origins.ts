@@ -23,10 +23,13 @@ export function assignmentReferences(subject: Pick<InventorySubject, 'assignment
  * each, tagged with where it occurs: an id that appears as a string value in the payload is `payload`.
  */
 export function referenceOrigins(subject: InventorySubject): OriginatedReference[] {
-  const inPayload = stringValues(subject.payload);
-  const fromAssignments = new Set(assignmentReferences(subject).map(refKey));
+  const assigned = assignmentReferences(subject);
+  const fromAssignments = new Set(assigned.map(refKey));
+  // Only an id its assignments name can be "both": the payload is searched for those ids alone (most subjects have
+  // none, and walking every payload was a large share of a preflight's time).
+  const inPayload = assigned.length === 0 ? new Set<string>() : stringValuesAmong(subject.payload, new Set(assigned.map((r) => r.id)));
   const all = new Map<string, SubjectReference>();
-  for (const ref of [...subject.references, ...assignmentReferences(subject)]) all.set(refKey(ref), ref);
+  for (const ref of [...subject.references, ...assigned]) all.set(refKey(ref), ref);
   return [...all.entries()].map(([key, ref]) => {
     const payload = inPayload.has(ref.id) || !fromAssignments.has(key);
     const assignments = fromAssignments.has(key);
@@ -49,9 +52,15 @@ function refKey(ref: SubjectReference): string {
   return `${ref.kind}\u0000${ref.id}`;
 }
 
-function stringValues(value: unknown, out = new Set<string>()): Set<string> {
-  if (typeof value === 'string') out.add(value);
-  else if (Array.isArray(value)) value.forEach((item) => stringValues(item, out));
-  else if (typeof value === 'object' && value !== null) Object.values(value).forEach((item) => stringValues(item, out));
+/** The strings of `wanted` that occur as a string value anywhere in `value`; stops once all are found. */
+function stringValuesAmong(value: unknown, wanted: ReadonlySet<string>, out = new Set<string>()): Set<string> {
+  if (out.size === wanted.size) return out;
+  if (typeof value === 'string') {
+    if (wanted.has(value)) out.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) stringValuesAmong(item, wanted, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) stringValuesAmong(item, wanted, out);
+  }
   return out;
 }

@@ -263,8 +263,21 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     const undoRun = chat.card('Undo run');
     await undoRun.waitFor({ timeout: STEP_TIMEOUT_MS });
     await expect.poll(async () => runCardState(await undoRun.innerText()).status, { timeout: 60_000 }).toBe('Succeeded');
-    expect(await expectReadable(undoRun)).toContain(shortId!);
+    const undoText = await expectReadable(undoRun);
+    expect(undoText).toContain(shortId!);
+    expect(undoText).toContain('Verified undone');
+    expect(undoText).not.toContain('Verified in sync');
     await show(undoRun, 'undo-run');
+
+    // Its detail says per subject what the read-back found.
+    const undoShortId = /Run\s+([0-9a-f]{8})/.exec(undoText)?.[1];
+    await chat.say(`run ${undoShortId}`);
+    const detail = chat.card(`Undo run ${undoShortId}`);
+    await detail.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const detailText = await expectReadable(detail);
+    expect(detailText).toContain('Verified gone from the target.');
+    expect(detailText).toContain('Verified restored to its state before the promotion.');
+    await show(detail, 'undo-run-detail');
   }, 120_000);
   it('watch → first check posted → a policy changes in Production → one drift card with Compare and preflight', async () => {
     await waitForStartupSync(bot);

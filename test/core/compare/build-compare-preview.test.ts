@@ -205,6 +205,14 @@ describe('compare preview order and fingerprint', () => {
     expect(preview(source, changed).fingerprint).not.toBe(preview(source, target).fingerprint);
   });
 
+  it('changes the fingerprint when a subject moves from one side to the other', () => {
+    const swapped = preview(target, source).fingerprint;
+    expect(swapped).not.toBe(preview(source, target).fingerprint);
+    const moved = snapshot(TARGET_TENANT).deviceConfiguration('Zeta', { a: 2 }).settingsCatalog('Gamma', {}).deviceConfiguration('In Sync', {}).settingsCatalog('alpha', { x: 1 }).build();
+    const without = snapshot(SOURCE_TENANT).deviceConfiguration('Zeta', { a: 1 }).settingsCatalog('Beta', { x: 1 }).deviceConfiguration('In Sync', {}).settingsCatalog('Dup', {}).settingsCatalog('Dup', { y: 1 }).build();
+    expect(preview(without, moved).fingerprint).not.toBe(preview(source, target).fingerprint);
+  });
+
   it('changes the fingerprint when assignments become part of the compare', () => {
     expect(preview(source, target, true).fingerprint).not.toBe(preview(source, target, false).fingerprint);
   });
