@@ -40,6 +40,13 @@ function definitionIdOf(item: unknown): string | undefined {
   const record = item as Record<string, unknown>;
   const instance = record['settingInstance'];
   const holder = typeof instance === 'object' && instance !== null ? (instance as Record<string, unknown>) : record;
-  const id = holder['settingDefinitionId'] ?? record['omaUri'];
+  const id = holder['settingDefinitionId'] ?? record['omaUri'] ?? appIdentifierOf(record['mobileAppIdentifier']) ?? record['locale'];
   return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** The bundle id, package id or Windows app id of a managed app's identifier (the apps of an app protection policy). */
+function appIdentifierOf(identifier: unknown): unknown {
+  if (typeof identifier !== 'object' || identifier === null) return undefined;
+  const record = identifier as Record<string, unknown>;
+  return record['bundleId'] ?? record['packageId'] ?? record['windowsAppId'];
 }

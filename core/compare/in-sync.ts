@@ -92,10 +92,11 @@ function namedDifferences(source: SubjectInTenant, target: SubjectInTenant, mapp
   );
 }
 
-/** The body of the subject's own write (the first request), as the portable hash sees it. */
+/** The body of the subject's own write (the first request), as the portable hash sees it, with what later requests write. */
 function writtenBody(type: SubjectType, payload: GraphJson, translate: ReferenceTranslator): GraphJson {
   const body = type.updateRequests('compare', payload, translate)[0]?.body;
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphJson) : {};
+  const own = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphJson) : {};
+  return type.followUpContent ? { ...own, ...type.followUpContent(payload) } : own;
 }
 
 /** {@link judgeInSync} without the differences: what the compare preview computes for every matched pair. */

@@ -43,8 +43,8 @@ export function settingDifferences(source: InventorySubject, target: InventorySu
   const targetLeaves = flattenSettings(target.payload);
   const rows = differingUnits(sourceLeaves, targetLeaves, leavesEqual).filter(isSetting).map((unit) => ({
     path: unitLabel(unit),
-    sourceValue: unitValue(unit, sourceLeaves, names.source, max),
-    targetValue: unitValue(unit, targetLeaves, names.target, max),
+    sourceValue: unitValue(unit, sourceLeaves, names.source, max, targetLeaves),
+    targetValue: unitValue(unit, targetLeaves, names.target, max, sourceLeaves),
   }));
   const sorted = rows.sort((a, b) => compareCodeUnits(a.path, b.path));
   return opts.includeAssignments ? [...sorted, ...assignmentRows(source, target, names, max)] : sorted;
@@ -120,8 +120,11 @@ function leavesEqual(a: unknown, b: unknown): boolean {
   return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b);
 }
 
-/** A setting's value on one side: its own chosen/simple values and how many child settings it holds. */
-function unitValue(unit: SettingUnit, leaves: ReadonlyMap<string, unknown>, names: ReadonlyMap<string, string>, max: number): string | undefined {
+/**
+ * A setting's value on one side: its own chosen/simple values and how many child settings it holds; for an item keyed
+ * by its identity that has no value of its own, its members that the other side does not share.
+ */
+function unitValue(unit: SettingUnit, leaves: ReadonlyMap<string, unknown>, names: ReadonlyMap<string, string>, max: number, other: ReadonlyMap<string, unknown>): string | undefined {
   const mine = unitLeaves(unit, leaves);
   if (mine.length === 0) return undefined;
   if (unit.nodes.length === 0) {
@@ -134,7 +137,12 @@ function unitValue(unit: SettingUnit, leaves: ReadonlyMap<string, unknown>, name
   const values = own.filter(([path, v]) => /\.value$/.test(path) && !isUnset(v)).map(([, v]) => leafText(v, names, node.id));
   const children = new Set(mine.map(([path]) => settingNodes(path)[depth]?.prefix).filter(Boolean)).size;
   const parts = [...values, ...(children > 0 ? [`${children} child ${children === 1 ? 'setting' : 'settings'}`] : [])];
-  return shorten(parts.length > 0 ? parts.join(', ') : 'configured', max);
+  if (parts.length > 0) return shorten(parts.join(', '), max);
+  // An item keyed by its identity without a `value` (an app by its bundle id, a message by its locale): its members.
+  const members = own.filter(([path, v]) => !isUnset(v) && !path.endsWith('@odata.type'));
+  const differing = members.filter(([path, v]) => !(other.has(path) && leavesEqual(other.get(path), v)));
+  const shown = (differing.length > 0 ? differing : members).map(([, v]) => leafText(v, names));
+  return shorten(shown.length > 0 ? shown.join(', ') : 'configured', max);
 }
 
 /**

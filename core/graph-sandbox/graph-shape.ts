@@ -41,10 +41,27 @@ export const NAVIGATION_PROPERTIES: Record<string, readonly InlineWrite[]> = {
   assignments: [],
   scheduledActionsForRule: ['create'],
   definitionValues: ['create'],
+  // A managed app policy's apps are written only through `targetApps`; a template's messages one by one.
+  apps: [],
+  localizedNotificationMessages: [],
 };
 
-/** Object actions: the body key(s) holding the new items, the navigation property they replace, the answer status. */
-export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navigation: string; status: 200 | 204 }> = {
+/**
+ * Ids Graph gives items of a navigation property itself, by property: a localized notification message is keyed by its
+ * template and its locale (`{templateId}_en-us`, the locale stored in lower case). Others get a new GUID.
+ */
+export const NAVIGATION_ITEM_KEYS: Record<string, (parentId: string, item: Record<string, unknown>) => { id: string; item: Record<string, unknown> }> = {
+  localizedNotificationMessages: (parentId, item) => {
+    const locale = typeof item.locale === 'string' ? item.locale.toLowerCase() : '';
+    return { id: `${parentId}_${locale}`, item: { ...item, locale } };
+  },
+};
+
+/**
+ * Object actions: the body key(s) holding the new items, the navigation property they replace, the answer status, and
+ * body members the action also sets on the object itself.
+ */
+export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navigation: string; status: 200 | 204; properties?: readonly string[] }> = {
   assign: {
     bodyKeys: ['assignments', 'deviceManagementScriptAssignments', 'deviceHealthScriptAssignments', 'enrollmentConfigurationAssignments'],
     navigation: 'assignments',
@@ -55,6 +72,8 @@ export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navig
     navigation: 'scheduledActionsForRule',
     status: 204,
   },
+  // Managed app policies: the apps a policy targets, and which group of public apps they come from.
+  targetApps: { bodyKeys: ['apps'], navigation: 'apps', status: 204, properties: ['appGroupType'] },
 };
 
 /** Object actions that set one property of the object: the body member holding the value, its check, the answer status. */
@@ -70,9 +89,17 @@ export const PROPERTY_ACTIONS: Record<string, { property: string; valid: (value:
   },
 };
 
-/** True when `name` is a navigation property the sandbox serves. */
-export function isNavigationProperty(name: string): boolean {
-  return Object.hasOwn(NAVIGATION_PROPERTIES, name);
+/**
+ * Members that are plain (complex-typed) properties in one collection although another serves the same name as a
+ * navigation property: an iOS app configuration's `settings` are key/value items inside the object.
+ */
+const PLAIN_MEMBERS: Record<string, readonly string[]> = {
+  'deviceAppManagement/mobileAppConfigurations': ['settings'],
+};
+
+/** True when `name` is a navigation property the sandbox serves (of the collection `key`, when given). */
+export function isNavigationProperty(name: string, key?: string): boolean {
+  return Object.hasOwn(NAVIGATION_PROPERTIES, name) && !(key !== undefined && PLAIN_MEMBERS[key]?.includes(name));
 }
 
 /** Members Graph leaves out of list answers (read per object instead), by collection key. */

@@ -91,7 +91,7 @@ const HANDLERS: HandlerTable = {
       return ok(200, { '@odata.context': context(call, `${route.key}/$entity`), ...applySelect(item, call.query.select, call.query.expand) });
     },
     PATCH: (call, route) => {
-      const refused = Object.keys(call.body).find(isNavigationProperty);
+      const refused = Object.keys(call.body).find((name) => isNavigationProperty(name, route.key));
       if (refused) return graphError(400, 'BadRequest', `Navigation property '${refused}' cannot be updated with PATCH.`);
       const updated = call.ctx.store.update(call.op.tenantId, route.key, route.id, call.body, call.ctx.now());
       if (!updated) return notFound(`${route.key}/${route.id}`);
@@ -109,6 +109,7 @@ const HANDLERS: HandlerTable = {
     },
     POST: (call, route) => {
       const added = call.ctx.store.addNavigationItem(call.op.tenantId, route.key, route.id, route.name, call.body);
+      if (added === 'conflict') return graphError(409, 'Conflict', `${route.name} of ${route.key}/${route.id} already holds an item with that key.`);
       return added ? ok(201, added) : notFound(`${route.key}/${route.id}`);
     },
   },
@@ -117,11 +118,12 @@ const HANDLERS: HandlerTable = {
       const item = call.ctx.store.navigation(call.op.tenantId, route.key, route.id, route.name)?.find((i) => i.id === route.childId);
       return item ? ok(200, item) : notFound(`${route.key}/${route.id}/${route.name}/${route.childId}`);
     },
-    // One assignment removed (Autopilot profiles are unassigned group by group).
+    PATCH: (call, route) => {
+      const updated = call.ctx.store.updateNavigationItem(call.op.tenantId, route.key, route.id, route.name, route.childId, call.body);
+      return updated ? ok(200, updated) : notFound(`${route.key}/${route.id}/${route.name}/${route.childId}`);
+    },
     DELETE: (call, route) =>
-      call.ctx.store.removeNavigationItem(call.op.tenantId, route.key, route.id, route.name, route.childId)
-        ? ok(204)
-        : notFound(`${route.key}/${route.id}/${route.name}/${route.childId}`),
+      call.ctx.store.removeNavigationItem(call.op.tenantId, route.key, route.id, route.name, route.childId) ? ok(204) : notFound(`${route.key}/${route.id}/${route.name}/${route.childId}`),
   },
   action: {
     POST: (call, route) => {
@@ -140,6 +142,8 @@ const HANDLERS: HandlerTable = {
       if (!items.every((i) => JsonObject.safeParse(i).success)) return graphError(400, 'BadRequest', `Every item of ${bodyKey} must be an object.`);
       const stored = call.ctx.store.replaceNavigation(call.op.tenantId, route.key, route.id, action.navigation, items as GraphJson[]);
       if (!stored) return notFound(`${route.key}/${route.id}`);
+      const properties = Object.fromEntries((action.properties ?? []).filter((p) => call.body[p] !== undefined).map((p) => [p, call.body[p]]));
+      if (Object.keys(properties).length > 0) call.ctx.store.update(call.op.tenantId, route.key, route.id, properties, call.ctx.now());
       return action.status === 204 ? ok(204) : ok(200, { '@odata.context': context(call, `Collection(${action.navigation})`), value: stored });
     },
   },

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphJson } from '../subjects/subject-type';
-import { NAVIGATION_PROPERTIES, isNavigationProperty, type InlineWrite } from './graph-shape';
+import { NAVIGATION_ITEM_KEYS } from './graph-shape';
 import type { SandboxFault, SandboxListLag, SandboxSlowWrites, SandboxTenant, SandboxThrottle } from './sandbox-tenant';
 import { serverFields } from './server-fields';
-
-interface StoredObject {
-  body: GraphJson;
-  navigation: Map<string, GraphJson[]>;
-  /** Epoch ms before which reads over HTTP do not show the object (set on create while the tenant lags). */
-  visibleAt?: number;
-}
+import { inlineOn, lagOf, splitBody, view, type StoredObject } from './stored-object';
 
 /** What tests and benchmarks observe of one tenant's traffic. */
 export interface TenantCounters {
@@ -41,22 +35,6 @@ interface TenantState extends SandboxTenantInfo {
   /** Writes that reached the tenant, for `slowWrites`. */
   writeAttempts?: number;
 }
-
-/** `settings@odata.context` and similar property annotations carried by exports. */
-const isAnnotation = (key: string) => key.includes('@odata.') && !key.startsWith('@odata.type');
-
-function splitBody(raw: GraphJson, allowed: (name: string) => boolean): { body: GraphJson; navigation: Map<string, GraphJson[]> } {
-  const body: GraphJson = {};
-  const navigation = new Map<string, GraphJson[]>();
-  for (const [key, value] of Object.entries(raw)) {
-    if (isAnnotation(key) || key === '@odata.context') continue;
-    if (!isNavigationProperty(key)) body[key] = value;
-    else if (allowed(key) && Array.isArray(value)) navigation.set(key, value as GraphJson[]);
-  }
-  return { body, navigation };
-}
-
-const inlineOn = (write: InlineWrite) => (name: string) => NAVIGATION_PROPERTIES[name]?.includes(write) ?? false;
 
 /**
  * In-memory state of every sandbox tenant: objects per collection key with their navigation properties,
@@ -129,7 +107,7 @@ export class SandboxStore {
 
   /** Creates an object under a new id; navigation properties Graph accepts inline on create are kept. */
   create(tenantId: string, key: string, raw: GraphJson, now: Date): GraphJson {
-    const { body, navigation } = splitBody(raw, inlineOn('create'));
+    const { body, navigation } = splitBody(raw, key, inlineOn('create'));
     const stored: StoredObject = { body: { ...body, id: this.newId() }, navigation: this.withIds(navigation) };
     const lag = this.state(tenantId).listLag;
     if (lag && lag.maxMs > 0) stored.visibleAt = now.getTime() + lagOf(stored.body.id as string, lag.maxMs);
@@ -142,7 +120,7 @@ export class SandboxStore {
   update(tenantId: string, key: string, id: string, patch: GraphJson, now: Date): GraphJson | undefined {
     const stored = this.collection(tenantId, key).get(id);
     if (!stored) return undefined;
-    const body = { ...stored.body, ...splitBody(patch, () => false).body };
+    const body = { ...stored.body, ...splitBody(patch, key, () => false).body };
     const stamp = serverFields(key, { body, previous: stored.body, navigation: stored.navigation, now: now.toISOString() });
     stored.body = { ...body, ...stamp, id };
     return view(stored, []);
@@ -152,7 +130,7 @@ export class SandboxStore {
   replace(tenantId: string, key: string, id: string, raw: GraphJson, now: Date): GraphJson | undefined {
     const stored = this.collection(tenantId, key).get(id);
     if (!stored) return undefined;
-    const { body, navigation } = splitBody(raw, inlineOn('replace'));
+    const { body, navigation } = splitBody(raw, key, inlineOn('replace'));
     for (const [name, items] of this.withIds(navigation)) stored.navigation.set(name, items);
     const stamp = serverFields(key, { body, previous: stored.body, navigation: stored.navigation, now: now.toISOString() });
     stored.body = { ...body, ...stamp, id };
@@ -173,23 +151,38 @@ export class SandboxStore {
     return structuredClone(withIds);
   }
 
-  /** Appends one item to an object's navigation property; undefined when the object is absent. */
-  addNavigationItem(tenantId: string, key: string, id: string, name: string, item: GraphJson): GraphJson | undefined {
+  /**
+   * Appends one item to an object's navigation property under the id Graph would give it; undefined when the object
+   * is absent, `conflict` when an item with that id is there already (a second message for the same locale).
+   */
+  addNavigationItem(tenantId: string, key: string, id: string, name: string, item: GraphJson): GraphJson | 'conflict' | undefined {
     const current = this.navigation(tenantId, key, id, name);
     if (!current) return undefined;
     const { id: _ignored, ...rest } = item;
-    const added = { ...rest, id: this.newId() };
+    const keyed = NAVIGATION_ITEM_KEYS[name]?.(id, rest) ?? { id: this.newId(), item: rest };
+    if (current.some((existing) => existing.id === keyed.id)) return 'conflict';
+    const added = { ...keyed.item, id: keyed.id };
     this.collection(tenantId, key).get(id)!.navigation.set(name, [...current, added]);
     return structuredClone(added);
   }
 
-  /** Removes one item of an object's navigation property; false when the object or the item is absent. */
+  /** Merges `patch` into one navigation item (its id and key unchanged); undefined when the object or item is absent. */
+  updateNavigationItem(tenantId: string, key: string, id: string, name: string, childId: string, patch: GraphJson): GraphJson | undefined {
+    const current = this.navigation(tenantId, key, id, name);
+    const at = current?.findIndex((item) => item.id === childId) ?? -1;
+    if (!current || at < 0) return undefined;
+    const { id: _ignored, ...rest } = patch;
+    const keyed = NAVIGATION_ITEM_KEYS[name]?.(id, { ...current[at], ...rest }).item ?? { ...current[at], ...rest };
+    current[at] = { ...keyed, id: childId };
+    this.collection(tenantId, key).get(id)!.navigation.set(name, current);
+    return structuredClone(current[at]);
+  }
+
+  /** Deletes one navigation item; false when the object or the item is absent. */
   removeNavigationItem(tenantId: string, key: string, id: string, name: string, childId: string): boolean {
-    const stored = this.collection(tenantId, key).get(id);
-    const items = stored?.navigation.get(name) ?? [];
-    const kept = items.filter((item) => item.id !== childId);
-    if (!stored || kept.length === items.length) return false;
-    stored.navigation.set(name, kept);
+    const current = this.navigation(tenantId, key, id, name);
+    if (!current || !current.some((item) => item.id === childId)) return false;
+    this.collection(tenantId, key).get(id)!.navigation.set(name, current.filter((item) => item.id !== childId));
     return true;
   }
 
@@ -226,7 +219,7 @@ export class SandboxStore {
       this.keys.add(key);
       const collection = this.collectionOf(state, key);
       for (const raw of items) {
-        const { body, navigation } = splitBody(raw, () => true);
+        const { body, navigation } = splitBody(raw, key, () => true);
         const id = typeof body.id === 'string' ? body.id : this.newId();
         collection.set(id, { body: { ...body, id }, navigation: this.withIds(navigation, false) });
       }
@@ -263,17 +256,4 @@ export class SandboxStore {
     if (!collection) state.collections.set(key, (collection = new Map()));
     return collection;
   }
-}
-
-/** An object's own lag in [0, maxMs], from its id: stable for the object, spread over the range across objects. */
-function lagOf(id: string, maxMs: number): number {
-  let hash = 2166136261;
-  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
-  return Math.round((hash / 0xffffffff) * maxMs);
-}
-
-function view(stored: StoredObject, expand: readonly string[]): GraphJson {
-  const result = structuredClone(stored.body);
-  for (const name of expand) result[name] = structuredClone(stored.navigation.get(name) ?? []);
-  return result;
 }

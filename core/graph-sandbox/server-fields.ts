@@ -27,6 +27,14 @@ function catalogTemplateReference(given: unknown): GraphJson {
   return { templateId: '', templateFamily: 'none', templateDisplayName: null, templateDisplayVersion: null };
 }
 
+/** Managed app policies: an etag-like version string and Intune's counts of what the policy is deployed to. */
+const managedAppPolicy: Stamp = (input) => ({
+  ...intuneTimestamps(input),
+  version: `"${input.now}"`,
+  deployedAppCount: input.navigation.get('apps')?.length ?? 0,
+  isAssigned: (input.navigation.get('assignments')?.length ?? 0) > 0,
+});
+
 /**
  * Server-managed fields per collection key, as real Graph returns them after a write, so a promoted
  * object looks exactly as it would in a real tenant (the registry's read-only field lists must cover these).
@@ -58,6 +66,13 @@ const STAMPS: Record<string, Stamp> = {
     deviceReporting: typeof input.previous?.deviceReporting === 'number' ? input.previous.deviceReporting : 0,
     newUpdates: typeof input.previous?.newUpdates === 'number' ? input.previous.newUpdates : 0,
   }),
+  'deviceAppManagement/iosManagedAppProtections': managedAppPolicy,
+  'deviceAppManagement/androidManagedAppProtections': managedAppPolicy,
+  'deviceAppManagement/windowsManagedAppProtections': managedAppPolicy,
+  'deviceAppManagement/targetedManagedAppConfigurations': managedAppPolicy,
+  'deviceAppManagement/mobileAppConfigurations': versioned,
+  // A template has no creation time in Graph, only its last change.
+  'deviceManagement/notificationMessageTemplates': ({ now }) => ({ lastModifiedDateTime: now }),
 };
 
 /** Fields Graph sets on the object of `collectionKey` after a create or update. */

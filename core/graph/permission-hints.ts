@@ -30,6 +30,12 @@ const PERMISSION_ROWS: readonly PermissionRow[] = [
     write: 'DeviceManagementConfiguration.ReadWrite.All',
   },
   {
+    // App protection and app configuration policies (iosManagedAppProtections, targetedManagedAppConfigurations...).
+    pattern: /^\/deviceAppManagement(\/|$)/,
+    read: 'DeviceManagementApps.Read.All',
+    write: 'DeviceManagementApps.ReadWrite.All',
+  },
+  {
     pattern: /^\/identity\/conditionalAccess(\/|$)/,
     read: 'Policy.Read.All',
     write: 'Policy.ReadWrite.ConditionalAccess (with Policy.Read.All)',

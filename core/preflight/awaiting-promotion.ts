@@ -7,6 +7,7 @@ import type { MappingGap, PreflightItem } from './model';
 const GOVERNED_REFERENCES: Partial<Record<ReferenceKind, SubjectTypeKey>> = {
   assignmentFilter: 'assignmentFilter',
   namedLocation: 'namedLocation',
+  notificationTemplate: 'notificationMessageTemplate',
   scopeTag: 'scopeTag',
   authenticationStrength: 'authenticationStrength',
 };

@@ -26,7 +26,8 @@ export interface MappingGap {
   sourceName: string | undefined;
   /**
    * `awaiting_promotion`: missing in the target, but the source object is itself a governed subject that is ready in the
-   * same preflight (an assignment filter or named location): promoting it first resolves the reference by name.
+   * same preflight (an assignment filter, named location or notification template): promoting it first resolves the
+   * reference by name.
    */
   problem: 'missing_in_target' | 'ambiguous_in_target' | 'unknown_in_source' | 'mapped_target_missing' | 'awaiting_promotion';
 }

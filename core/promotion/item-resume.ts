@@ -69,6 +69,18 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
   // Its assignment may still be on its way: wait for it to show rather than sending it a second time.
   const seen = await inStep('read_target', () => awaitSettled(ctx, write, id, { createdByRun: true }));
   if (seen.kind === 'deleted') return { outcome: 'skipped', reason: 'deleted in the target since this run created it', targetId: id };
+  // What a create writes after the object (its apps, its messages) may never have been sent: never sent again.
+  if (!seen.judged.contentInSync && write.type.createRequests(write.source.payload, write.translate).length > 1) {
+    const seconds = Math.round(ctx.visibility.waitMs / 1000);
+    return {
+      outcome: 'failed',
+      outcomeUnknown: true,
+      targetId: id,
+      reason:
+        `An earlier attempt of this run created it, but ${ctx.target.displayName} did not show all of what the run writes after the create within ${seconds} s, and it was not sent again. ` +
+        `Check "${write.item.displayName}" (${write.type.label}) in the Intune admin center of ${ctx.target.displayName}, then compare again.`,
+    };
+  }
   const assigned = seen.judged.inSync ? true : await assignStep(ctx, write, id);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
   return { outcome: 'succeeded', targetId: id, reason: 'created by an earlier attempt of this run; not created again' };

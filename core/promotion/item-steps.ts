@@ -26,7 +26,7 @@ export const priorStateOf = (current: Pick<InventorySubject, 'payload' | 'assign
 export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: InventorySubject, opts: { intentRecorded: boolean }): Promise<PromotedItem> {
   const { type, source, translate } = write;
   const targetId = current.graphId;
-  const requests = type.updateRequests(targetId, source.payload, translate);
+  const requests = type.updateRequests(targetId, source.payload, translate, current.payload);
   const assign = ctx.includeAssignments ? intendedAssignment(type, targetId, source.assignments, translate) : [];
   const priorState = priorStateOf(current, ctx.includeAssignments);
   if (!opts.intentRecorded) {
@@ -125,7 +125,7 @@ async function assignmentLanded(ctx: ItemContext, path: string, request: GraphRe
  * Whether the target shows one update request's effect: a PATCH / PUT by the members it sent (members Graph adds
  * itself ignored), an action (e.g. compliance scheduled actions) by the content the compare judges.
  */
-export async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, request: GraphRequestSpec): Promise<true | undefined> {
+async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, request: GraphRequestSpec): Promise<true | undefined> {
   const current = await ctx.reader.read(ctx.target, write.type, targetId);
   if (!current) return undefined;
   if (request.method === 'PATCH' || request.method === 'PUT') {

@@ -4,10 +4,8 @@ import type { RunId } from '../ids';
 import { errorFields, type Logger } from '../logging/logger';
 import type { InventorySubject } from '../inventory/model';
 import type { IntendedRequest, ItemIntent, ItemJournal } from '../runs/item-journal';
-import { stripReadOnly } from '../subjects/strip';
-import type { GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
+import type { GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { judgeAsWritten } from './in-sync';
-import { contentMatches } from './written-content';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
 import type { PromotionGraph } from './promotion-graph';
@@ -110,18 +108,11 @@ export async function judgeTarget(ctx: ItemContext, write: ItemWrite, target: In
   return judgeAsWritten({ type: write.type, source: write.source, target, toTarget: write.translate, targetReferences, includeAssignments });
 }
 
-/**
- * The object this create made, found by name and content after a lost answer or a crash; undefined while not visible.
- * A create followed by further requests (a priority set after it) is found by what its first request wrote.
- */
-export async function findCreated(ctx: ItemContext, write: ItemWrite, createdBy?: GraphRequestSpec): Promise<string | undefined> {
+/** The object this create made, found by name and content after a lost answer or a crash; undefined while not visible. */
+export async function findCreated(ctx: ItemContext, write: ItemWrite): Promise<string | undefined> {
   const namesakes = await ctx.reader.findByIdentity(ctx.target, write.type, write.item.displayName);
-  const written = createdBy ? (stripReadOnly(createdBy.body ?? {}, new Set(write.type.readOnlyFields)) as GraphJson) : undefined;
   const holding = [];
-  for (const namesake of namesakes) {
-    const holds = written ? contentMatches(written, namesake.payload) : (await judgeTarget(ctx, write, namesake, false)).inSync;
-    if (holds) holding.push(namesake);
-  }
+  for (const namesake of namesakes) if ((await judgeTarget(ctx, write, namesake, false)).inSync) holding.push(namesake);
   return holding.length === 1 ? holding[0]!.graphId : undefined;
 }
 

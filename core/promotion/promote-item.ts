@@ -5,7 +5,7 @@ import { SUBJECT_TYPES } from '../subjects/registry';
 import { TenantUnreachable } from '../errors';
 import { explainFailure, inStep, StepFailed } from './explain-failure';
 import { resumeItem } from './item-resume';
-import { assignStep, intendedAssignment, UNKNOWN, updateLanded, writeUpdate, type PromotedItem } from './item-steps';
+import { assignStep, intendedAssignment, UNKNOWN, writeUpdate, type PromotedItem } from './item-steps';
 import { findCreated, recordCreated, recordIntent, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
@@ -103,23 +103,9 @@ async function create(ctx: ItemContext, write: ItemWrite): Promise<PromotedItem>
   const requests = type.createRequests(source.payload, translate);
   const assign = ctx.includeAssignments ? intendedAssignment(type, '{id}', source.assignments, translate) : [];
   await recordIntent(ctx, write.index, { action: 'create', before: { kind: 'absent' } }, [...requests, ...assign]);
-  const [first, ...followUps] = requests;
-  const createdBy = followUps.length > 0 ? first : undefined;
-  const createdId = await inStep('create', () =>
-    sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, first), () => findCreated(ctx, write, createdBy)),
-  );
+  const createdId = await inStep('create', () => sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, requests, (id) => recordCreated(ctx, write.index, id)), () => findCreated(ctx, write)));
   if (createdId === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, reason: unknownReason(ctx, write, 'the create') };
   await recordCreated(ctx, write.index, createdId);
-  // Requests about the new object (its priority) go out once its id is journalled, each once, as an update's do.
-  for (const followUp of followUps) {
-    const request = { ...followUp, path: followUp.path.replace('{id}', encodeURIComponent(createdId)) };
-    const sent = await inStep(
-      'create',
-      () => sendOnce(ctx, write, () => ctx.graph.request(ctx.target, request).then(() => true as const), () => updateLanded(ctx, write, createdId, request)),
-      createdId,
-    );
-    if (sent === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: unknownReason(ctx, write, 'the create') };
-  }
   const assigned = await assignStep(ctx, write, createdId);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: unknownReason(ctx, write, 'the assignment') };
   return { outcome: 'succeeded', targetId: createdId };

@@ -77,7 +77,7 @@ export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, 
 async function send(ctx: ItemContext, item: PlanItem, index: number, type: SubjectType, live: InventorySubject, wanted: Image | undefined, opts: { intentRecorded: boolean; assignOnly: boolean }): Promise<PromotedItem> {
   const targetId = live.graphId;
   const priorState = priorStateOf(live, ctx.includeAssignments);
-  const updates = opts.assignOnly ? [] : wanted ? type.updateRequests(targetId, wanted.payload, identityTranslator) : [deleteRequest(type, targetId)];
+  const updates = opts.assignOnly ? [] : wanted ? type.updateRequests(targetId, wanted.payload, identityTranslator, live.payload) : [deleteRequest(type, targetId)];
   const assign = wanted && ctx.includeAssignments ? type.assignRequest(targetId, wanted.assignments, identityTranslator) : undefined;
   // Assignments written one per request are restored after the other requests, from the target's assignments then.
   const assignEachOf = wanted && ctx.includeAssignments ? type.assignmentsPerRequest : undefined;

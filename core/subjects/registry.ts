@@ -19,6 +19,12 @@ import { scopeTag } from './types/scope-tag';
 import { securityIntent } from './types/security-intent';
 import { settingsCatalog } from './types/settings-catalog';
 import { shellScript } from './types/shell-script';
+import { iosAppProtectionPolicy } from './types/ios-app-protection';
+import { androidAppProtectionPolicy } from './types/android-app-protection';
+import { windowsAppProtectionPolicy } from './types/windows-app-protection';
+import { managedAppConfiguration } from './types/managed-app-configuration';
+import { mobileAppConfiguration } from './types/mobile-app-configuration';
+import { notificationMessageTemplate } from './types/notification-message-template';
 
 /** Every subject type the product knows, by key. */
 export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
@@ -38,6 +44,12 @@ export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
   driverUpdateProfile,
   assignmentFilter,
   namedLocation,
+  iosAppProtectionPolicy,
+  androidAppProtectionPolicy,
+  windowsAppProtectionPolicy,
+  managedAppConfiguration,
+  mobileAppConfiguration,
+  notificationMessageTemplate,
   enrollmentConfiguration,
   autopilotProfile,
   scopeTag,
@@ -67,6 +79,12 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   driverUpdateProfile: ['driver', 'drivers', 'driverUpdate', 'driverUpdates', 'driverUpdateProfiles', 'windowsDriverUpdateProfiles'],
   assignmentFilter: ['filter', 'filters', 'assignmentFilters'],
   namedLocation: ['location', 'locations', 'namedLocations'],
+  iosAppProtectionPolicy: ['iosAppProtection', 'iosAppProtectionPolicies', 'iosMam', 'iosManagedAppProtections'],
+  androidAppProtectionPolicy: ['androidAppProtection', 'androidAppProtectionPolicies', 'androidMam', 'androidManagedAppProtections'],
+  windowsAppProtectionPolicy: ['windowsAppProtection', 'windowsAppProtectionPolicies', 'windowsMam', 'windowsManagedAppProtections'],
+  managedAppConfiguration: ['appConfigManagedApps', 'appConfigurationManagedApps', 'managedAppConfig', 'targetedManagedAppConfigurations'],
+  mobileAppConfiguration: ['appConfigManagedDevices', 'appConfigurationManagedDevices', 'mobileAppConfig', 'mobileAppConfigurations'],
+  notificationMessageTemplate: ['notifications', 'notificationTemplate', 'notificationTemplates', 'notificationMessageTemplates'],
   enrollmentConfiguration: ['enrollment', 'enrollments', 'enrollmentConfigurations', 'deviceEnrollmentConfigurations', 'esp', 'enrollmentStatusPage', 'enrollmentRestrictions'],
   autopilotProfile: ['autopilot', 'autopilotProfiles', 'deploymentProfiles', 'windowsAutopilotDeploymentProfiles'],
   scopeTag: ['scopeTags', 'tags', 'roleScopeTags'],
@@ -93,6 +111,12 @@ const COLLECTION_ALIASES: Partial<Record<SubjectTypeKey, readonly string[]>> = {
   complianceScript: ['complianceScripts', 'deviceComplianceScript'],
   customAttributeScript: ['customAttributes', 'customAttributeScripts', 'macCustomAttributes'],
   driverUpdateProfile: ['driverUpdates', 'windowsDriverUpdates', 'driverUpdateProfiles'],
+  iosAppProtectionPolicy: ['iosAppProtection', 'iosAppProtectionPolicies'],
+  androidAppProtectionPolicy: ['androidAppProtection', 'androidAppProtectionPolicies'],
+  windowsAppProtectionPolicy: ['windowsAppProtection', 'windowsAppProtectionPolicies'],
+  managedAppConfiguration: ['appConfigurationManagedApps', 'appConfigurationManagedApp', 'managedAppConfigurations'],
+  mobileAppConfiguration: ['appConfigurationManagedDevices', 'appConfigurationManagedDevice', 'managedDeviceAppConfigurations'],
+  notificationMessageTemplate: ['notificationTemplates', 'notifications', 'notificationMessageTemplate'],
   enrollmentConfiguration: ['enrollmentConfigurations', 'enrollmentConfiguration', 'enrollmentRestrictions', 'enrollmentStatusPage', 'deviceEnrollmentConfiguration'],
   autopilotProfile: ['autopilotProfiles', 'autopilot', 'autopilotDeploymentProfiles', 'windowsAutopilotDeploymentProfile'],
   scopeTag: ['scopeTags', 'scopeTag', 'roleScopeTag'],

@@ -18,6 +18,12 @@ export const SUBJECT_TYPE_KEYS = [
   'driverUpdateProfile',
   'assignmentFilter',
   'namedLocation',
+  'iosAppProtectionPolicy',
+  'androidAppProtectionPolicy',
+  'windowsAppProtectionPolicy',
+  'managedAppConfiguration',
+  'mobileAppConfiguration',
+  'notificationMessageTemplate',
   'enrollmentConfiguration',
   'autopilotProfile',
   'scopeTag',
@@ -57,6 +63,12 @@ export interface AssignmentsPerRequest {
   /** The requests turning `current` (the target's assignments as Graph lists them) into the source's, adds first. */
   requests(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator, current: readonly GraphJson[]): GraphRequestSpec[];
 }
+
+/**
+ * Stands for the id of the object the first create request makes, in the paths of the create requests after it
+ * (the apps of an app protection policy, the messages of a notification template); the executor puts the id in.
+ */
+export const CREATED_OBJECT_ID = '{created-object-id}';
 
 /** Maps a source-tenant reference id to the target tenant's id; undefined when it cannot be mapped. */
 export type ReferenceTranslator = (ref: SubjectReference) => string | undefined;
@@ -117,11 +129,20 @@ export interface SubjectType {
   findSecrets(raw: GraphJson): string[];
   /**
    * Requests that create the subject in the target from a normalised source payload. The first creates the object;
-   * any further request names the new object as `{id}` in its path and is sent once that id is known and journalled.
+   * any further request names the new object as CREATED_OBJECT_ID in its path and is sent once that id is journalled.
    */
   createRequests(payload: GraphJson, translate: ReferenceTranslator): GraphRequestSpec[];
-  /** Requests that update target object `targetId` to the normalised source payload. */
-  updateRequests(targetId: string, payload: GraphJson, translate: ReferenceTranslator): GraphRequestSpec[];
+  /**
+   * Requests that update target object `targetId` to the normalised source payload. `current` is the target object's
+   * normalised payload as read right before the write, for types whose children are addressed by a key the payload
+   * holds (a notification template's messages by locale); without it the requests assume the target has the source's.
+   */
+  updateRequests(targetId: string, payload: GraphJson, translate: ReferenceTranslator, current?: GraphJson): GraphRequestSpec[];
+  /**
+   * The payload members written by requests after the first (navigation properties such as an app protection policy's
+   * `apps`), as they are written: the compare's details show them beside the first request's body. No references.
+   */
+  followUpContent?(payload: GraphJson): GraphJson;
   /** The assign request for target object `targetId`, from the source's normalised assignments (undefined with assignmentsPerRequest). */
   assignRequest(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator): GraphRequestSpec | undefined;
   /** Set when assignments are written one per request (see AssignmentsPerRequest); `assignRequest` then answers undefined. */

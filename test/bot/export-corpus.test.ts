@@ -45,8 +45,8 @@ describe('an export in the backup tools\' formats, loaded as sandbox tenants', (
     const { tenants, warnings, summaries } = await loadTenantsDir(CORPUS);
 
     expect(summaries.map(({ displayName, files, unusedFiles }) => ({ displayName, files, unusedFiles }))).toEqual([
-      { displayName: 'Northwind Golden', files: 22, unusedFiles: 2 },
-      { displayName: 'Northwind Production', files: 10, unusedFiles: 0 },
+      { displayName: 'Northwind Golden', files: 28, unusedFiles: 2 },
+      { displayName: 'Northwind Production', files: 13, unusedFiles: 0 },
     ]);
     expect(warnings.map((w) => [w.file, w.reason])).toEqual([
       ['Broken/Win - Truncated.json', 'unreadable'],
@@ -66,14 +66,14 @@ describe('the export corpus over the Bot Framework protocol (SANDBOX_TENANTS_DIR
     const card = await demo.chat.card('tenants');
     expectValidCard(card);
     const text = cardText(card);
-    expect(text).toContain('2 of 22 exported files not used');
+    expect(text).toContain('2 of 28 exported files not used');
     expect(text.match(/exported files not used/g)).toHaveLength(1);
-    expect(demo.bot.logs.filter((line) => line.includes('sandbox: Northwind Golden: 2 of 22 files not used, 3 warnings'))).toHaveLength(1);
+    expect(demo.bot.logs.filter((line) => line.includes('sandbox: Northwind Golden: 2 of 28 files not used, 3 warnings'))).toHaveLength(1);
   });
 
   it('compare and preflight give, subject by subject, the results worked out from the JSON', async () => {
     const expected = await expectedRows();
-    expect(expected).toHaveLength(19);
+    expect(expected).toHaveLength(25);
     const compare = await demo.chat.card(PAIR);
     expectValidCard(compare);
     const count = (state: string) => String(expected.filter((r) => r.compareState === state).length);
@@ -119,14 +119,20 @@ describe('the export corpus over the Bot Framework protocol (SANDBOX_TENANTS_DIR
     const afterPreflight = cardOf(await demo.chat.press(actionsByVerb(after, 'preflight.generate')[0]!));
     expect(factValue(afterPreflight, 'Ready')).toBe('0');
     expect(factValue(afterPreflight, 'Blocked')).toBe(String(expected.filter((r) => r.outcome === 'blocked').length));
-    expect(factValue(afterPreflight, 'Manual mapping')).toBe('1');
+    expect(factValue(afterPreflight, 'Manual mapping')).toBe(String(expected.filter((r) => r.outcome === 'manual_mapping_required').length));
     const remediation = demo.bot.system.sandbox!.store
       .list(tenantIdOf('Northwind Production'), 'deviceManagement/deviceHealthScripts', ['assignments'])
       .find((s) => s.displayName === 'Win - Restart Print Spooler');
     expect((remediation!.assignments as GraphJson[])[0]).toMatchObject({ runRemediationScript: true, runSchedule: { interval: 1, time: '09:00:00.0000000' } });
-    const production = (key: string) => demo.bot.system.sandbox!.store.list(tenantIdOf('Northwind Production'), key, ['assignments']);
-    expect(production('deviceManagement/deviceEnrollmentConfigurations').find((c) => c.displayName === 'Win - Autopilot ESP')).toMatchObject({ priority: 1 });
-    const autopilot = production('deviceManagement/windowsAutopilotDeploymentProfiles').find((p) => p.displayName === 'Win - User Driven')!;
+    const store = demo.bot.system.sandbox!.store;
+    const production = tenantIdOf('Northwind Production');
+    const ios = store.list(production, 'deviceAppManagement/iosManagedAppProtections', ['apps', 'assignments']).find((p) => p.displayName === 'iOS - Protect corporate data');
+    expect((ios!.apps as GraphJson[]).map((a) => (a.mobileAppIdentifier as GraphJson).bundleId).sort()).toEqual(['com.microsoft.Office.Outlook', 'com.microsoft.skype.teams']);
+    expect(ios).toMatchObject({ appGroupType: 'selectedPublicApps', roleScopeTagIds: ['0'] });
+    const template = store.list(production, 'deviceManagement/notificationMessageTemplates', ['localizedNotificationMessages']).find((t) => t.displayName === 'Noncompliance - first notice');
+    expect((template!.localizedNotificationMessages as GraphJson[]).map((m) => m.id).sort()).toEqual([`${String(template!.id)}_de-de`, `${String(template!.id)}_en-us`]);
+    expect(store.list(production, 'deviceManagement/deviceEnrollmentConfigurations').find((c) => c.displayName === 'Win - Autopilot ESP')).toMatchObject({ priority: 1 });
+    const autopilot = store.list(production, 'deviceManagement/windowsAutopilotDeploymentProfiles', ['assignments']).find((p) => p.displayName === 'Win - User Driven')!;
     expect((autopilot.assignments as GraphJson[]).map((a) => (a.target as GraphJson).groupId)).toEqual(['7d3e1a2b-6c4f-4e8d-a9b0-2c3d4e5f6a71']);
   });
 });

@@ -20,7 +20,13 @@ export interface RecordedRequest {
 }
 
 /** Members Graph returns only through `$expand` or their own path. */
-const NAVIGATION = ['assignments', 'settings', 'scheduledActionsForRule'];
+const NAVIGATION = ['assignments', 'settings', 'scheduledActionsForRule', 'apps', 'localizedNotificationMessages'];
+
+/** Plain members of one collection that share a navigation member's name (an iOS app configuration's `settings`). */
+const PLAIN_MEMBERS: Record<string, string[]> = { [SUBJECT_TYPES.mobileAppConfiguration.collectionPath]: ['settings'] };
+
+/** Navigation members Graph does not take inline on create: written by their own requests afterwards. */
+const NOT_INLINE_ON_CREATE = ['apps', 'localizedNotificationMessages'];
 
 /** Every collection the fake serves: the registry's and the reference objects'. */
 const COLLECTIONS = [
@@ -123,11 +129,12 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     const [id, member, childId] = path.slice(base.length + 1).split('/').map(decodeURIComponent);
     const expand = expanded(query);
     if (!id) {
-      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand)) } };
+      if (spec.method === 'GET') return { status: 200, body: { value: [...objects.values()].map((o) => view(o, expand, base)) } };
       if (spec.method !== 'POST') return notFound(path);
-      const created = { ...clone(spec.body as GraphJson), id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
+      const body = Object.fromEntries(Object.entries(clone(spec.body as GraphJson)).filter(([key]) => !NOT_INLINE_ON_CREATE.includes(key)));
+      const created = { ...body, id: `created-${++this.created}`, createdDateTime: '2026-04-27T10:00:00Z' };
       objects.set(String(created.id), created);
-      return { status: 201, body: view(created, []) };
+      return { status: 201, body: view(created, [], base) };
     }
     const object = objects.get(id);
     if (!object) return notFound(path);
@@ -136,13 +143,13 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
       objects.delete(id);
       return { status: 204, body: undefined };
     }
-    if (member === undefined) return this.onObject(object, spec, expand);
-    return childId === undefined ? this.onMember(object, member, spec) : onMemberItem(object, member, childId, spec);
+    if (member === undefined) return this.onObject(object, spec, expand, base);
+    return childId === undefined ? onMember(object, member, spec) : onChild(object, member, childId, spec);
   }
 
-  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[]): { status: number; body: unknown } {
+  private onObject(object: GraphJson, spec: GraphRequestSpec, expand: string[], base: string): { status: number; body: unknown } {
     const body = (spec.body ?? {}) as GraphJson;
-    if (spec.method === 'GET') return { status: 200, body: view(object, expand) };
+    if (spec.method === 'GET') return { status: 200, body: view(object, expand, base) };
     if (spec.method === 'PATCH') {
       for (const [key, value] of Object.entries(body)) if (!NAVIGATION.includes(key)) object[key] = clone(value);
       return { status: 204, body: undefined };
@@ -154,37 +161,15 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
     }
     return { status: 405, body: { error: { code: 'BadRequest', message: `${spec.method} not supported here` } } };
   }
-
-  private onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { status: number; body: unknown } {
-    // POST {object}/assignments adds one assignment (Windows Autopilot profiles are assigned group by group).
-    if (spec.method === 'POST' && member === 'assignments') {
-      const added = { ...clone(spec.body as GraphJson), id: `assignment-${++this.created}` };
-      object.assignments = [...((object.assignments as GraphJson[] | undefined) ?? []), added];
-      return { status: 201, body: added };
-    }
-    return onMember(object, member, spec);
-  }
 }
 
-/** DELETE {object}/assignments/{id}: 204, or 404 when that assignment is not there. */
-function onMemberItem(object: GraphJson, member: string, childId: string, spec: GraphRequestSpec): { status: number; body: unknown } {
-  const items = (object[member] as GraphJson[] | undefined) ?? [];
-  if (spec.method !== 'DELETE' || !items.some((i) => i.id === childId)) return notFound(`${member}/${childId}`);
-  object[member] = items.filter((i) => i.id !== childId);
-  return { status: 204, body: undefined };
-}
-
-/** Object actions that set one property: setPriority (enrollment configurations), updateAllowedCombinations (authentication strengths). */
 const PROPERTY_ACTIONS: Record<string, string> = { setPriority: 'priority', updateAllowedCombinations: 'allowedCombinations' };
+/** Ids of assignments added one by one, never reused. */
+let addedAssignments = 0;
 
 function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { status: number; body: unknown } {
   const body = (spec.body ?? {}) as GraphJson;
   if (spec.method === 'GET' && NAVIGATION.includes(member)) return { status: 200, body: { value: clone(object[member] ?? []) } };
-  const property = PROPERTY_ACTIONS[member];
-  if (spec.method === 'POST' && property !== undefined) {
-    object[property] = clone(body[property]);
-    return { status: 204, body: undefined };
-  }
   if (spec.method === 'POST' && member === 'assign') {
     const list = Object.values(body).find(Array.isArray) as GraphJson[] | undefined;
     object.assignments = (list ?? []).map((a, i) => ({ id: `${String(object.id)}_${i}`, ...clone(a) }));
@@ -194,14 +179,57 @@ function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { 
     object.scheduledActionsForRule = clone(body.deviceComplianceScheduledActionForRules ?? []);
     return { status: 204, body: undefined };
   }
+  if (spec.method === 'POST' && member === 'targetApps') {
+    object.apps = ((body.apps ?? []) as GraphJson[]).map((app, i) => ({ id: `${String(object.id)}_app${i}`, ...clone(app) }));
+    if (body.appGroupType !== undefined) object.appGroupType = body.appGroupType;
+    return { status: 204, body: undefined };
+  }
+  // POST {object}/assignments adds one assignment (Windows Autopilot profiles are assigned group by group).
+  if (spec.method === 'POST' && member === 'assignments') {
+    const assignments = (object.assignments ?? []) as GraphJson[];
+    const added = { ...clone(body), id: `${String(object.id)}_assignment${++addedAssignments}` };
+    object.assignments = [...assignments, added];
+    return { status: 201, body: added };
+  }
+  // Actions that set one property: setPriority (enrollment configurations), updateAllowedCombinations (authentication strengths).
+  const property = PROPERTY_ACTIONS[member];
+  if (spec.method === 'POST' && property !== undefined) {
+    object[property] = clone(body[property]);
+    return { status: 204, body: undefined };
+  }
+  if (spec.method === 'POST' && member === 'localizedNotificationMessages') {
+    const locale = String(body.locale ?? '').toLowerCase();
+    const message = { ...clone(body), locale, id: `${String(object.id)}_${locale}` };
+    const messages = (object.localizedNotificationMessages ?? []) as GraphJson[];
+    if (messages.some((m) => m.id === message.id)) return { status: 409, body: { error: { code: 'Conflict', message: `Locale ${locale} exists` } } };
+    object.localizedNotificationMessages = [...messages, message];
+    return { status: 201, body: message };
+  }
   return notFound(member);
 }
 
+/** PATCH / DELETE of one item of a navigation member (a template's localized message). */
+function onChild(object: GraphJson, member: string, childId: string, spec: GraphRequestSpec): { status: number; body: unknown } {
+  const items = (object[member] ?? []) as GraphJson[];
+  const at = items.findIndex((item) => item.id === childId);
+  if (!NAVIGATION.includes(member) || at < 0) return notFound(`${member}/${childId}`);
+  if (spec.method === 'PATCH') {
+    items[at] = { ...items[at], ...clone(spec.body as GraphJson), id: childId };
+    return { status: 200, body: clone(items[at]) };
+  }
+  if (spec.method === 'DELETE') {
+    object[member] = items.filter((_, i) => i !== at);
+    return { status: 204, body: undefined };
+  }
+  return spec.method === 'GET' ? { status: 200, body: clone(items[at]) } : notFound(`${member}/${childId}`);
+}
+
 /** The object as Graph shows it: navigation members only when expanded. */
-function view(object: GraphJson, expand: string[]): GraphJson {
+function view(object: GraphJson, expand: string[], base: string): GraphJson {
+  const navigation = NAVIGATION.filter((name) => !PLAIN_MEMBERS[base]?.includes(name));
   const shown: GraphJson = {};
-  for (const [key, value] of Object.entries(object)) if (!NAVIGATION.includes(key) || expand.includes(key)) shown[key] = clone(value);
-  for (const key of expand) if (NAVIGATION.includes(key) && !(key in shown)) shown[key] = [];
+  for (const [key, value] of Object.entries(object)) if (!navigation.includes(key) || expand.includes(key)) shown[key] = clone(value);
+  for (const key of expand) if (navigation.includes(key) && !(key in shown)) shown[key] = [];
   return shown;
 }
 

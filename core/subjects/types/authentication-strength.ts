@@ -38,6 +38,8 @@ export const authenticationStrength: SubjectType = {
   extractReferences: () => [],
   findSecrets: findSecretPaths,
   promotionBlock,
+  // The combinations are written by updateAllowedCombinations on update: the compare's details show them too.
+  followUpContent: (payload) => ({ allowedCombinations: writable(payload).allowedCombinations ?? [] }),
   createRequests: (payload): GraphRequestSpec[] => [{ method: 'POST', path: COLLECTION, body: writable(payload) }],
   updateRequests: (targetId, payload): GraphRequestSpec[] => {
     const { allowedCombinations, ...properties } = writable(payload);

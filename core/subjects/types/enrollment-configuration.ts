@@ -1,6 +1,6 @@
 import { defineIntuneType } from '../intune-type';
 import { withoutMembers } from '../strip';
-import type { GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType, SubjectView } from '../subject-type';
+import { CREATED_OBJECT_ID, type GraphJson, type GraphRequestSpec, type ReferenceTranslator, type SubjectType, type SubjectView } from '../subject-type';
 
 const COLLECTION = '/beta/deviceManagement/deviceEnrollmentConfigurations';
 
@@ -46,7 +46,7 @@ const base = defineIntuneType({
 
 const setPriority = (targetId: string, priority: number): GraphRequestSpec => ({
   method: 'POST',
-  path: `${COLLECTION}/${targetId === '{id}' ? targetId : encodeURIComponent(targetId)}/setPriority`,
+  path: `${COLLECTION}/${targetId === CREATED_OBJECT_ID ? targetId : encodeURIComponent(targetId)}/setPriority`,
   body: { priority },
 });
 
@@ -90,10 +90,12 @@ export const enrollmentConfiguration: SubjectType = {
     return isDefault(raw) ? `${name} (default ${familyOf(raw)?.words ?? 'enrollment configuration'})` : name;
   },
   promotionBlock,
+  // The compare's details show the priority beside the PATCH body, which leaves it out.
+  followUpContent: (payload) => (!isDefault(payload) && priorityOf(payload) !== undefined ? { priority: payload.priority } : {}),
   createRequests(payload, translate): GraphRequestSpec[] {
     const priority = priorityOf(payload);
     const create = base.createRequests(payload, translate);
-    return !isDefault(payload) && priority !== undefined ? [...create, setPriority('{id}', priority)] : create;
+    return !isDefault(payload) && priority !== undefined ? [...create, setPriority(CREATED_OBJECT_ID, priority)] : create;
   },
   updateRequests(targetId, payload, translate): GraphRequestSpec[] {
     const priority = priorityOf(payload);

@@ -11,6 +11,8 @@ describe('permissionHint', () => {
     ['GET', '/beta/deviceManagement/deviceManagementScripts/s1', 'DeviceManagementScripts.Read.All (or DeviceManagementConfiguration.Read.All)'],
     ['POST', '/beta/deviceManagement/deviceShellScripts', 'DeviceManagementScripts.ReadWrite.All (or DeviceManagementConfiguration.ReadWrite.All)'],
     ['GET', '/beta/deviceManagement/roleScopeTags', 'DeviceManagementRBAC.Read.All'],
+    ['GET', '/beta/deviceAppManagement/iosManagedAppProtections?$expand=apps,assignments', 'DeviceManagementApps.Read.All'],
+    ['POST', '/beta/deviceAppManagement/targetedManagedAppConfigurations/A_1/targetApps', 'DeviceManagementApps.ReadWrite.All'],
     ['GET', '/v1.0/identity/conditionalAccess/policies', 'Policy.Read.All'],
     ['POST', '/v1.0/identity/conditionalAccess/policies', 'Policy.ReadWrite.ConditionalAccess (with Policy.Read.All)'],
     ['GET', '/v1.0/groups?$filter=displayName eq \'x\'', 'Group.Read.All'],

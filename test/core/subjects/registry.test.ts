@@ -18,9 +18,9 @@ describe('subject type registry', () => {
     }
   });
 
-  it('marks exactly administrative templates and legacy intents as not promotable', () => {
+  it('marks exactly administrative templates, legacy intents and managed-device app configurations as not promotable', () => {
     const notPromotable = SUBJECT_TYPE_KEYS.filter((k) => SUBJECT_TYPES[k].notPromotableReason !== undefined);
-    expect(notPromotable).toEqual(['administrativeTemplate', 'securityIntent']);
+    expect(notPromotable).toEqual(['administrativeTemplate', 'securityIntent', 'mobileAppConfiguration']);
   });
 
   it.each([
@@ -40,6 +40,12 @@ describe('subject type registry', () => {
     ['compliance-scripts', 'complianceScript'],
     ['custom attributes', 'customAttributeScript'],
     ['drivers', 'driverUpdateProfile'],
+    ['ios-app-protection', 'iosAppProtectionPolicy'],
+    ['androidMam', 'androidAppProtectionPolicy'],
+    ['windows app protection', 'windowsAppProtectionPolicy'],
+    ['appConfigManagedApps', 'managedAppConfiguration'],
+    ['appConfigManagedDevices', 'mobileAppConfiguration'],
+    ['notifications', 'notificationMessageTemplate'],
     ['ESP', 'enrollmentConfiguration'],
     ['enrollment restrictions', 'enrollmentConfiguration'],
     ['autopilot', 'autopilotProfile'],
@@ -67,6 +73,13 @@ describe('subject type registry', () => {
     expect(subjectTypeByOdataType('#microsoft.graph.deviceComanagementAuthorityConfiguration')).toBeUndefined();
     expect(subjectTypeByOdataType('#microsoft.graph.windowsRestoreDeviceEnrollmentConfiguration')).toBeUndefined();
     expect(subjectTypeByOdataType('#microsoft.graph.group')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.iosManagedAppProtection')?.key).toBe('iosAppProtectionPolicy');
+    expect(subjectTypeByOdataType('#microsoft.graph.windowsManagedAppProtection')?.key).toBe('windowsAppProtectionPolicy');
+    expect(subjectTypeByOdataType('#microsoft.graph.targetedManagedAppConfiguration')?.key).toBe('managedAppConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.androidManagedStoreAppConfiguration')?.key).toBe('mobileAppConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.notificationMessageTemplate')?.key).toBe('notificationMessageTemplate');
+    // Other app types stay unrecognised rather than being taken for device configurations.
+    expect(subjectTypeByOdataType('#microsoft.graph.iosVppAppConfiguration')).toBeUndefined();
   });
 
   it('recognises folders named after collections, but not the generic "policies"', () => {
@@ -75,6 +88,9 @@ describe('subject type registry', () => {
     expect(subjectTypeByCollection('Device Configurations')?.key).toBe('deviceConfiguration');
     expect(subjectTypeByCollection('conditionalAccess')?.key).toBe('conditionalAccessPolicy');
     expect(subjectTypeByCollection('policies')).toBeUndefined();
+    expect(subjectTypeByCollection('iosManagedAppProtections')?.key).toBe('iosAppProtectionPolicy');
+    expect(subjectTypeByCollection('AppConfigurationManagedDevices')?.key).toBe('mobileAppConfiguration');
+    expect(subjectTypeByCollection('notificationMessageTemplates')?.key).toBe('notificationMessageTemplate');
     expect(subjectTypeByCollection('deviceEnrollmentConfigurations')?.key).toBe('enrollmentConfiguration');
     expect(subjectTypeByCollection('windowsAutopilotDeploymentProfiles')?.key).toBe('autopilotProfile');
     expect(subjectTypeByCollection('Scope Tags')?.key).toBe('scopeTag');

@@ -32,6 +32,8 @@ export interface RunChecks {
   verifiedInSyncInCompare: number;
   /** False when the compare could not refresh the target's snapshot (then the compare figure is not fresh). */
   compareFresh: boolean;
+  /** Why it was not fresh: the snapshot's stale reason, or that the refresh had not finished within the wait. */
+  compareStaleBecause?: string;
   targetLocksLeft: number;
   /** Items that did not succeed, with the run detail's reason. */
   notSucceeded: { displayName: string; outcome: string; outcomeUnknown: boolean; reason?: string }[];
@@ -89,6 +91,7 @@ export async function checkRun(bench: Bench, runId: string, target: GeneratedTen
     verified: verifiedItems.length,
     verifiedInSyncInCompare,
     compareFresh: compare.fresh,
+    ...(compare.staleBecause ? { compareStaleBecause: compare.staleBecause } : {}),
     targetLocksLeft: await db.collection('runLocks').countDocuments({ _id: target.id as never }),
     notSucceeded: notSucceeded.map((i) => ({
       displayName: String(i.displayName),
@@ -127,7 +130,10 @@ export async function compareOnce(bench: Bench, target: GeneratedTenant, include
     refresh: true,
   });
   const states = new Map(comparison.preview.entries.map((e) => [`${e.type}:${e.displayName.toLowerCase()}`, e.state]));
-  return { states, fresh: comparison.targetSnapshot.lastAttemptAt.getTime() >= askedAt - 1000 && !comparison.targetSnapshot.staleReason };
+  const snapshot = comparison.targetSnapshot;
+  const refreshed = snapshot.lastAttemptAt.getTime() >= askedAt - 1000;
+  const staleBecause = snapshot.staleReason ?? (refreshed ? undefined : `not refreshed within ${FRESH_COMPARE_WAIT_MS / 1000} s (last attempt ${Math.round((askedAt - snapshot.lastAttemptAt.getTime()) / 1000)} s before asking)`);
+  return { states, fresh: staleBecause === undefined, ...(staleBecause ? { staleBecause } : {}) };
 }
 
 /** Figures over several runs: sums, and the before-image share of all overwritten objects. */

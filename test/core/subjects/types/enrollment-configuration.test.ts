@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseSubject } from '../../../../core/inventory/normalise';
 import { withPortableHashes } from '../../../../core/inventory/portable-hash';
+import { judgeInSync } from '../../../../core/compare/in-sync';
 import { enrollmentConfiguration } from '../../../../core/subjects/types/enrollment-configuration';
-import type { GraphJson } from '../../../../core/subjects/subject-type';
+import { CREATED_OBJECT_ID, type GraphJson } from '../../../../core/subjects/subject-type';
 import {
   SOURCE,
   TARGET,
@@ -39,7 +40,7 @@ describe('enrollment configuration subject type', () => {
     expect(create).toMatchObject({ method: 'POST', path: COLLECTION, body: { '@odata.type': '#microsoft.graph.windows10EnrollmentCompletionPageConfiguration', installProgressTimeoutInMinutes: 90, roleScopeTagIds: ['0', TARGET.scopeTagId] } });
     expect(create!.body).not.toHaveProperty('priority');
     expect(create!.body).not.toHaveProperty('id');
-    expect(priority).toEqual({ method: 'POST', path: `${COLLECTION}/{id}/setPriority`, body: { priority: 1 } });
+    expect(priority).toEqual({ method: 'POST', path: `${COLLECTION}/${CREATED_OBJECT_ID}/setPriority`, body: { priority: 1 } });
     expect(enrollmentConfiguration.assignRequest(TARGET.policyId, subject.assignments, sourceToTarget)).toEqual({
       method: 'POST',
       path: `${COLLECTION}/${TARGET.policyId}/assign`,
@@ -91,5 +92,13 @@ describe('enrollment configuration subject type', () => {
     expect(enrollmentConfiguration.kindKey(windowsPlatformRestriction(SOURCE))).toBe('platformRestriction:windows');
     expect(enrollmentConfiguration.kindKey(enrollmentStatusPage(SOURCE))).toBe('enrollmentStatusPage');
     expect(enrollmentConfiguration.kindKey(defaultWindowsHello(SOURCE_TENANT))).toBe('windowsHelloForBusiness');
+  });
+
+  it('shows a priority that differs in the compare details, though only setPriority writes it', () => {
+    const source = { subject: normalised(enrollmentStatusPage(SOURCE, { priority: 2 })), referenceObjects: [{ kind: 'scopeTag' as const, id: SOURCE.scopeTagId, displayName: 'Berlin' }] };
+    const target = { subject: normalised(enrollmentStatusPage(TARGET)), referenceObjects: [{ kind: 'scopeTag' as const, id: TARGET.scopeTagId, displayName: 'Berlin' }] };
+    const verdict = judgeInSync(source, target, [], { includeAssignments: false });
+    expect(verdict.inSync).toBe(false);
+    expect(verdict.differences).toEqual([expect.objectContaining({ path: 'priority', sourceValue: '2', targetValue: '1' })]);
   });
 });

@@ -1,0 +1,173 @@
+import { describe, expect, it, vi } from 'vitest';
+import { executeRun } from '../../../core/promotion/execute-run';
+import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
+import { dyingWorker, expireLeases } from '../../support/executor-faults';
+import { SUBJECT_TYPES } from '../../../core/subjects/registry';
+import type { GraphJson } from '../../../core/subjects/subject-type';
+import { androidAppProtection, iosAppProtection, iosMobileAppConfig, managedAppConfig, notificationTemplate, windowsAppProtection, type TenantSide } from '../../support/graph-payloads';
+import { compliance, currentPlan, queueRun, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
+
+const suite = usePromotionWorld('app-types-promotion');
+
+const path = (key: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[key].collectionPath;
+
+/** A tenant side of the payload builders on the promotion world's tenants (Default and Berlin tags, Pilot users). */
+function side(tenant: 'source' | 'target', policyId: string): TenantSide {
+  const s = tenant === 'source';
+  return {
+    policyId,
+    created: '2026-01-01T00:00:00Z',
+    modified: '2026-01-02T00:00:00Z',
+    groupId: s ? 's-grp-pilot' : 't-grp-pilot',
+    excludedGroupId: s ? 's-grp-pilot' : 't-grp-pilot',
+    filterId: '00000000-0000-0000-0000-000000000000',
+    scopeTagId: s ? '7' : '12',
+    locationId: '',
+    notificationTemplateId: policyId,
+    authenticationStrengthId: '',
+    assignmentId: `${policyId}_a`,
+  };
+}
+
+/** Every new type in the source; the Android policy and one template differ in the target, the rest are missing. */
+function seedAppTypes() {
+  const { graph } = suite.world;
+  const android = androidAppProtection(side('target', 't-and'));
+  android.minimumPinLength = 4;
+  android.apps = (android.apps as GraphJson[]).slice(0, 1);
+  const olderTemplate = notificationTemplate(side('target', 't-tpl-old'));
+  olderTemplate.displayName = 'Noncompliance - final notice';
+  const messages = olderTemplate.localizedNotificationMessages as GraphJson[];
+  olderTemplate.localizedNotificationMessages = [messages[0], { ...messages[1], id: 't-tpl-old_fr-fr', locale: 'fr-fr', subject: 'Appareil non conforme' }];
+  const newerTemplate = { ...notificationTemplate(side('source', 's-tpl-old'), 'Last notice: your device is blocked tomorrow'), displayName: 'Noncompliance - final notice' };
+  graph
+    .seed(SOURCE.id, path('iosAppProtectionPolicy'), iosAppProtection(side('source', 's-ios')))
+    .seed(SOURCE.id, path('androidAppProtectionPolicy'), androidAppProtection(side('source', 's-and')))
+    .seed(TARGET.id, path('androidAppProtectionPolicy'), android)
+    .seed(SOURCE.id, path('windowsAppProtectionPolicy'), windowsAppProtection(side('source', 's-win')))
+    .seed(SOURCE.id, path('managedAppConfiguration'), managedAppConfig(side('source', 's-mac')))
+    .seed(SOURCE.id, path('mobileAppConfiguration'), iosMobileAppConfig(side('source', 's-mdc'), 'app-in-staging'))
+    .seed(SOURCE.id, path('notificationMessageTemplate'), notificationTemplate(side('source', 's-tpl')))
+    .seed(SOURCE.id, path('notificationMessageTemplate'), newerTemplate)
+    .seed(TARGET.id, path('notificationMessageTemplate'), olderTemplate)
+    .seed(SOURCE.id, path('compliancePolicy'), compliance('s-cp-notify', 'Windows compliance with notice', { passwordRequired: true }, {
+      scheduledActionsForRule: [{ ruleName: 'PasswordRequired', scheduledActionConfigurations: [
+        { actionType: 'block', gracePeriodHours: 0, notificationTemplateId: '', notificationMessageCCList: [] },
+        { actionType: 'notification', gracePeriodHours: 24, notificationTemplateId: 's-tpl', notificationMessageCCList: [] },
+      ] }],
+    }));
+}
+
+/** The target writes under a collection, with the ids the fake gives created objects shown as `{new}`. */
+const written = (prefix: string) =>
+  suite.world.graph.writes(TARGET.id).filter((r) => r.path.startsWith(prefix)).map((r) => `${r.method} ${r.path.slice(prefix.length).replace(/created-\d+/, '{new}')}`);
+
+describe('promotion of app protection, app configuration and notification templates', () => {
+  it('blocks managed-device app configurations with what to do by hand, and holds a policy back until the template it notifies with is promoted', async () => {
+    seedAppTypes();
+    const { preflight } = await currentPlan(suite.world.graph, true);
+    const byName = (name: string) => preflight.items.find((i) => i.displayName === name)!;
+    expect(byName('iOS - Outlook configuration')).toMatchObject({ outcome: 'blocked', blockedReason: 'type_not_promotable' });
+    expect(byName('iOS - Outlook configuration').blockedDetail).toContain('create it in the target by hand');
+    expect(byName('Windows compliance with notice')).toMatchObject({ outcome: 'manual_mapping_required', gaps: [{ kind: 'notificationTemplate', sourceName: 'Noncompliance - first notice', problem: 'awaiting_promotion' }] });
+    expect(preflight.items.filter((i) => i.outcome === 'ready').map((i) => `${i.type} ${i.action}`).sort()).toEqual([
+      'androidAppProtectionPolicy update',
+      'iosAppProtectionPolicy create',
+      'managedAppConfiguration create',
+      'notificationMessageTemplate create',
+      'notificationMessageTemplate update',
+      'windowsAppProtectionPolicy create',
+    ]);
+  });
+
+  it('writes each policy with its apps and assignments and each template with its messages; the next compare finds them in sync', async () => {
+    seedAppTypes();
+    const run = await queueRun(suite.world, { includeAssignments: true });
+    await executeRun(suite.world.deps, run.id);
+    const finished = (await suite.world.runs.get(WORKSPACE, run.id))!;
+    expect(finished.summary).toEqual({ total: 6, processed: 6, succeeded: 6, failed: 0, skipped: 0 });
+    expect(finished.verified).toBe(6);
+
+    const ios = path('iosAppProtectionPolicy');
+    expect(written(ios)).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
+    const [iosPolicy] = suite.world.graph.objects(TARGET.id, ios);
+    expect(iosPolicy).toMatchObject({ displayName: 'iOS - Protect corporate data', roleScopeTagIds: ['0', '12'], appGroupType: 'selectedPublicApps' });
+    expect((iosPolicy!.apps as GraphJson[]).map((a) => (a.mobileAppIdentifier as GraphJson).bundleId).sort()).toEqual(['com.microsoft.Office.Outlook', 'com.microsoft.skype.teams']);
+    expect((iosPolicy!.assignments as GraphJson[]).map((a) => (a.target as GraphJson).groupId)).toEqual(['t-grp-pilot', 't-grp-pilot']);
+    expect(written(path('androidAppProtectionPolicy'))).toEqual(['PATCH /T_t-and', 'POST /T_t-and/targetApps', 'POST /T_t-and/assign']);
+    expect(written(path('windowsAppProtectionPolicy'))).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
+
+    const templates = path('notificationMessageTemplate');
+    const writes = written(templates);
+    expect(writes.filter((w) => w.includes('t-tpl-old'))).toEqual([
+      'PATCH /t-tpl-old',
+      'POST /t-tpl-old/localizedNotificationMessages',
+      'PATCH /t-tpl-old/localizedNotificationMessages/t-tpl-old_en-us',
+      'DELETE /t-tpl-old/localizedNotificationMessages/t-tpl-old_fr-fr',
+    ]);
+    const created = suite.world.graph.objects(TARGET.id, templates).find((t) => t.displayName === 'Noncompliance - first notice')!;
+    expect((created.localizedNotificationMessages as GraphJson[]).map((m) => [m.id, m.subject])).toEqual([
+      [`${String(created.id)}_de-de`, 'Ihr Gerät ist nicht konform'],
+      [`${String(created.id)}_en-us`, 'Your device is not compliant'],
+    ]);
+    expect(suite.world.graph.writes(TARGET.id).some((r) => r.path.startsWith(path('mobileAppConfiguration')))).toBe(false);
+
+    // The template now exists in the target by name: the compliance policy that notifies with it is ready, nothing else is.
+    const { preflight } = await currentPlan(suite.world.graph, true);
+    expect(preflight.items.filter((i) => i.outcome === 'ready').map((i) => i.displayName)).toEqual(['Windows compliance with notice']);
+  });
+
+  it('a create whose apps Graph refuses fails on the object it made, named by its id, and nothing is sent again', async () => {
+    seedAppTypes();
+    suite.world.graph.failWhen((_t, spec) => spec.path.endsWith('/targetApps') && spec.path.includes('iosManagedAppProtections'), { status: 400, code: 'BadRequest', message: 'Unknown bundle id' });
+    const run = await queueRun(suite.world, { includeAssignments: true });
+    await executeRun(suite.world.deps, run.id);
+    const { items } = await suite.world.runs.items(run.id);
+    const ios = items.find((i) => i.type === 'iosAppProtectionPolicy')!;
+    const [made] = suite.world.graph.objects(TARGET.id, path('iosAppProtectionPolicy'));
+    expect(ios).toMatchObject({ outcome: 'failed', targetId: made!.id });
+    expect(ios.reason).toContain('Unknown bundle id');
+    expect(written(path('iosAppProtectionPolicy'))).toEqual(['POST ', 'POST /{new}/targetApps']);
+  });
+});
+
+describe('a worker killed around the apps of a policy it created', () => {
+  const iosWrites = () => written(path('iosAppProtectionPolicy'));
+
+  /** Runs until the worker dies where `killAt` says, then lets a second worker take the run over. */
+  async function killThenResume(killAt: Parameters<typeof dyingWorker>[1], beforeSend = false) {
+    seedAppTypes();
+    const run = await queueRun(suite.world, { includeAssignments: true });
+    const dying = dyingWorker(suite.world.deps, killAt);
+    if (beforeSend) {
+      // Dies with the apps request in hand, before it is sent: the policy exists and its id is journalled, no apps.
+      const real = dying.deps.graph;
+      const graph: PromotionGraph = {
+        listAll: (tenant, p) => real.listAll(tenant, p),
+        request: (tenant, spec) => (spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps') ? (dying.death.kill(), new Promise<never>(() => undefined)) : real.request(tenant, spec)),
+      };
+      void executeRun({ ...dying.deps, graph }, run.id);
+    } else {
+      void executeRun(dying.deps, run.id);
+    }
+    await vi.waitFor(() => expect(dying.death.dead).toBe(true), { timeout: 5_000 });
+    await expireLeases(suite.db);
+    await executeRun(suite.world.deps, run.id);
+    return (await suite.world.runs.items(run.id)).items.find((i) => i.type === 'iosAppProtectionPolicy')!;
+  }
+
+  it('after the apps reached Graph: adopts the policy by its journalled id, assigns it, and sends nothing twice', async () => {
+    const item = await killThenResume({ graphWrite: (spec) => spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps') });
+    expect(item).toMatchObject({ outcome: 'succeeded', reason: 'created by an earlier attempt of this run; not created again' });
+    expect(iosWrites()).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
+  });
+
+  it('before the apps were sent: the policy is known by its id, its outcome is unknown, and neither it nor its apps are sent again', async () => {
+    const item = await killThenResume({}, true);
+    const [made] = suite.world.graph.objects(TARGET.id, path('iosAppProtectionPolicy'));
+    expect(item).toMatchObject({ outcome: 'failed', outcomeUnknown: true, targetId: made!.id });
+    expect(item.reason).toContain('did not show all of what the run writes after the create');
+    expect(iosWrites()).toEqual(['POST ']);
+  });
+});
+
