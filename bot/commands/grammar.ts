@@ -18,7 +18,7 @@ export const COMMAND_USAGE = {
   pause: { usage: 'pause promotions [«reason»]', description: 'Stop new promotion runs from starting (admins).', example: 'pause promotions change freeze until Monday' },
   resume: { usage: 'resume promotions', description: 'Allow promotion runs again (admins).', example: 'resume promotions' },
   sync: { usage: 'sync «tenant»', description: 'Refresh a tenant\'s inventory snapshot now.', example: 'sync Contoso Production' },
-  map: { usage: 'map «kind» "«source name»" to "«target name»" for «source» to «target»', description: 'Map a group, scope tag, filter or named location to its counterpart in the target.', example: 'map group "Finance Laptops" to "Finance Devices" for Contoso Staging to Contoso Production' },
+  map: { usage: 'map «kind» "«source name»" to "«target name»" for «source» to «target»', description: 'Map a group, scope tag, filter, named location or auth strength to its counterpart in the target.', example: 'map group "Finance Laptops" to "Finance Devices" for Contoso Staging to Contoso Production' },
   mappings: { usage: 'mappings «source» to «target»', description: 'List the mappings of a tenant pair.', example: 'mappings Contoso Staging to Contoso Production' },
   unmap: { usage: 'unmap «kind» "«source name»" for «source» to «target»', description: 'Remove a mapping.', example: 'unmap group "Finance Laptops" for Contoso Staging to Contoso Production' },
   watch: { usage: 'watch «source» to «target» [types «type, …»] [without assignments] [every «n» hours | daily]', description: 'Post here whenever the target drifts from the source (checked daily unless you say otherwise).', example: 'watch Contoso Staging to Contoso Production every 12 hours' },
@@ -62,12 +62,13 @@ const kindAliases: Record<string, ReferenceKind> = {
   filter: 'assignmentFilter', assignmentfilter: 'assignmentFilter',
   location: 'namedLocation', namedlocation: 'namedLocation', 'named-location': 'namedLocation',
   notificationtemplate: 'notificationTemplate',
+  authenticationstrength: 'authenticationStrength', authstrength: 'authenticationStrength', 'auth-strength': 'authenticationStrength',
 };
 /** A kind as the help spells it: one word, or two (`scope tag`, `named location`, `assignment filter`). */
 const KIND = '((?:scope|named|assignment|notification)\\s+(?:tag|location|filter|template)|\\S+)';
 const kind = z.string().transform((k, ctx) => {
   const found = kindAliases[k.toLowerCase().replace(/\s+/g, '')] ?? REFERENCE_KINDS.find((r) => r.toLowerCase() === k.toLowerCase());
-  if (!found) ctx.addIssue({ code: 'custom', message: `"${k}" is not a kind that can be mapped; use group, scope tag, filter or named location` });
+  if (!found) ctx.addIssue({ code: 'custom', message: `"${k}" is not a kind that can be mapped; use group, scope tag, filter, named location or auth strength` });
   return found as ReferenceKind;
 });
 

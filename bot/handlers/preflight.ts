@@ -19,15 +19,20 @@ import { pauseView } from '../views/pause-view';
 import { tenantView } from '../views/tenant-view';
 import { typesText } from './compare';
 
-/** Blocked subjects grouped by reason, largest group first. */
+/**
+ * Blocked subjects grouped by reason, largest group first. A subject blocked for a reason of its own (apps chosen by
+ * id, a priority taken in the target, a built-in object) is grouped by that reason's words, which say what to do.
+ */
 export function blockedGroups(preflight: PromotionPreflight): BlockedGroupView[] {
   const groups = new Map<string, BlockedGroupView>();
   for (const item of preflight.items) {
     if (item.outcome !== 'blocked' || !item.blockedReason) continue;
-    const group = groups.get(item.blockedReason) ?? { text: blockedReasonText(item.blockedReason), count: 0, examples: [] };
+    const own = item.blockedReason === 'subject_not_promotable' && item.blockedDetail ? item.blockedDetail : undefined;
+    const key = own === undefined ? item.blockedReason : `${item.blockedReason}:${own}`;
+    const group = groups.get(key) ?? { text: own ?? blockedReasonText(item.blockedReason), count: 0, examples: [] };
     group.count += 1;
     if (group.examples.length < 3) group.examples.push(item.displayName);
-    groups.set(item.blockedReason, group);
+    groups.set(key, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 }

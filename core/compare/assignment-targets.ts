@@ -17,7 +17,8 @@ export function assignmentTargets(assignments: readonly GraphJson[]): Assignment
     const target = (isObject(assignment['target']) ? assignment['target'] : {}) as GraphJson;
     const odataType = typeof target['@odata.type'] === 'string' ? target['@odata.type'] : 'unknown';
     const parsed: AssignmentTarget = { kind: odataType.replace(/^#?microsoft\.graph\./, '') };
-    const groupId = target['groupId'];
+    // A scope tag's group target (scopeTagGroupAssignmentTarget) names its group `entraObjectId`.
+    const groupId = target['groupId'] ?? target['entraObjectId'];
     if (typeof groupId === 'string' && groupId !== '') parsed.groupId = groupId;
     const filterId = target['deviceAndAppManagementAssignmentFilterId'];
     const filterType = target['deviceAndAppManagementAssignmentFilterType'];
@@ -32,6 +33,7 @@ export function assignmentTargets(assignments: readonly GraphJson[]): Assignment
 const DESCRIBED: Record<string, (t: AssignmentTarget, name: (id: string) => string) => string> = {
   groupAssignmentTarget: (t, name) => `include group ${name(t.groupId ?? '?')}`,
   exclusionGroupAssignmentTarget: (t, name) => `exclude group ${name(t.groupId ?? '?')}`,
+  scopeTagGroupAssignmentTarget: (t, name) => `include group ${name(t.groupId ?? '?')}`,
   allLicensedUsersAssignmentTarget: () => 'include all users',
   allDevicesAssignmentTarget: () => 'include all devices',
 };

@@ -1,4 +1,4 @@
-import { OBJECT_ACTIONS, isNavigationProperty } from './graph-shape';
+import { OBJECT_ACTIONS, PROPERTY_ACTIONS, isNavigationProperty } from './graph-shape';
 
 /** What a versionless Graph path addresses in the sandbox. */
 export type GraphRoute =
@@ -29,7 +29,7 @@ export function resolveRoute(path: string, isCollection: (key: string) => boolea
     if (extra.length > 0) return undefined;
     if (id === undefined) return { kind: 'collection', key };
     if (name === undefined) return { kind: 'item', key, id };
-    if (childId === undefined && Object.hasOwn(OBJECT_ACTIONS, name)) return { kind: 'action', key, id, action: name };
+    if (childId === undefined && (Object.hasOwn(OBJECT_ACTIONS, name) || Object.hasOwn(PROPERTY_ACTIONS, name))) return { kind: 'action', key, id, action: name };
     if (!isNavigationProperty(name)) return undefined;
     return childId === undefined ? { kind: 'navigation', key, id, name } : { kind: 'navigationItem', key, id, name, childId };
   }

@@ -22,6 +22,11 @@ export const REFERENCE_COLLECTIONS: Record<ReferenceKind, { key: string; odataTy
     odataTypes: ['#microsoft.graph.notificationMessageTemplate'],
     folders: ['notifications', 'notificationMessageTemplate', 'notificationTemplates'],
   },
+  authenticationStrength: {
+    key: 'policies/authenticationStrengthPolicies',
+    odataTypes: ['#microsoft.graph.authenticationStrengthPolicy'],
+    folders: ['authenticationStrengths', 'authenticationStrength', 'authenticationStrengthPolicy'],
+  },
 };
 
 /** Which writes may carry a navigation property inline; anywhere else it is refused (PATCH) or dropped (POST/PUT). */
@@ -58,7 +63,7 @@ export const NAVIGATION_ITEM_KEYS: Record<string, (parentId: string, item: Recor
  */
 export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navigation: string; status: 200 | 204; properties?: readonly string[] }> = {
   assign: {
-    bodyKeys: ['assignments', 'deviceManagementScriptAssignments', 'deviceHealthScriptAssignments'],
+    bodyKeys: ['assignments', 'deviceManagementScriptAssignments', 'deviceHealthScriptAssignments', 'enrollmentConfigurationAssignments'],
     navigation: 'assignments',
     status: 200,
   },
@@ -69,6 +74,19 @@ export const OBJECT_ACTIONS: Record<string, { bodyKeys: readonly string[]; navig
   },
   // Managed app policies: the apps a policy targets, and which group of public apps they come from.
   targetApps: { bodyKeys: ['apps'], navigation: 'apps', status: 204, properties: ['appGroupType'] },
+};
+
+/** Object actions that set one property of the object: the body member holding the value, its check, the answer status. */
+export const PROPERTY_ACTIONS: Record<string, { property: string; valid: (value: unknown) => boolean; expected: string; status: 200 | 204 }> = {
+  // Enrollment configurations: the priority is set only through this action.
+  setPriority: { property: 'priority', valid: (v) => Number.isInteger(v) && (v as number) > 0, expected: 'a positive integer', status: 204 },
+  // Authentication strengths: PATCH changes name and description only.
+  updateAllowedCombinations: {
+    property: 'allowedCombinations',
+    valid: (v) => Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'string'),
+    expected: 'a non-empty list of method combinations',
+    status: 200,
+  },
 };
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { GraphJson } from '../subjects/subject-type';
 import { graphError, type SandboxResponse } from './graph-error';
 import { resolveRoute, type GraphRoute } from './graph-route';
-import { CREATE_CHECKS, LIST_OMITS, OBJECT_ACTIONS, isNavigationProperty } from './graph-shape';
+import { CREATE_CHECKS, LIST_OMITS, OBJECT_ACTIONS, PROPERTY_ACTIONS, isNavigationProperty } from './graph-shape';
 import { applySelect, parseODataQuery, skiptokenFor, type ODataQuery } from './odata-query';
 import type { SandboxStore } from './sandbox-store';
 import type { WriteRateLimiter } from './write-rate-limiter';
@@ -127,6 +127,14 @@ const HANDLERS: HandlerTable = {
   },
   action: {
     POST: (call, route) => {
+      const setter = PROPERTY_ACTIONS[route.action];
+      if (setter) {
+        const value = call.body[setter.property];
+        if (!setter.valid(value)) return graphError(400, 'BadRequest', `The ${route.action} body must hold ${setter.property}: ${setter.expected}.`);
+        const updated = call.ctx.store.update(call.op.tenantId, route.key, route.id, { [setter.property]: value }, call.ctx.now());
+        if (!updated) return notFound(`${route.key}/${route.id}`);
+        return setter.status === 204 ? ok(204) : ok(200, { '@odata.context': context(call, `${route.key}/$entity`), [setter.property]: value });
+      }
       const action = OBJECT_ACTIONS[route.action]!;
       const bodyKey = action.bodyKeys.find((key) => Array.isArray(call.body[key]));
       if (!bodyKey) return graphError(400, 'BadRequest', `The ${route.action} body must hold an array under one of: ${action.bodyKeys.join(', ')}.`);

@@ -52,6 +52,14 @@ const STAMPS: Record<string, Stamp> = {
     modifiedDateTime: now,
   }),
   groups: ({ previous, now }) => ({ createdDateTime: previous?.createdDateTime ?? now }),
+  'deviceManagement/deviceEnrollmentConfigurations': versioned,
+  // Entra decides whether a strength is built in and which requirement its combinations satisfy.
+  'policies/authenticationStrengthPolicies': ({ previous, now }) => ({
+    createdDateTime: previous?.createdDateTime ?? now,
+    modifiedDateTime: now,
+    policyType: previous?.policyType ?? 'custom',
+    requirementsSatisfied: previous?.requirementsSatisfied ?? 'mfa',
+  }),
   // Intune's reports about the profile: a new profile starts with none.
   'deviceManagement/windowsDriverUpdateProfiles': (input) => ({
     ...intuneTimestamps(input),

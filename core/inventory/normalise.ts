@@ -24,7 +24,8 @@ export function normaliseAssignments(assignments: unknown): GraphJson[] {
  * so the same policy in two tenants hashes the same. References and secrets are found on the raw object;
  * `readable` names the secret paths whose plain value Graph was found to return (see InventorySubject).
  */
-export function normaliseSubject(type: SubjectType, raw: GraphJson, readable: readonly string[] = []): InventorySubject {
+export function normaliseSubject(type: SubjectType, read: GraphJson, readable: readonly string[] = []): InventorySubject {
+  const raw = type.normaliseRaw ? type.normaliseRaw(read) : read;
   const secretPaths = type.findSecrets(raw);
   const readableSecretPaths = secretPaths.filter((path) => readable.includes(path));
   const stripped = withSortedKeys(stripReadOnly(withoutMembers(raw, ['assignments']), new Set(type.readOnlyFields)) as GraphJson);
@@ -34,7 +35,7 @@ export function normaliseSubject(type: SubjectType, raw: GraphJson, readable: re
   return {
     type: type.key,
     graphId: String(raw.id),
-    displayName: String(raw[type.identityField] ?? ''),
+    displayName: type.identityOf ? type.identityOf(raw) : String(raw[type.identityField] ?? ''),
     kindKey: type.kindKey(raw),
     payload,
     assignments,

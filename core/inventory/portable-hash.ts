@@ -79,6 +79,8 @@ const SET_VALUED_KEYS: ReadonlySet<string> = new Set([
   'notificationMessageCCList',
   'ipRanges',
   'countriesAndRegions',
+  'allowedCombinations',
+  'selectedMobileAppIds',
 ]);
 
 const byCanonicalJson = (a: unknown, b: unknown) => {
@@ -145,7 +147,9 @@ export function portableHashesWith(type: SubjectType, subject: Pick<InventorySub
   if (type.notPromotableReason) return { contentHash: hash(subject.payload), assignmentsHash: hash(subject.assignments) };
   const contentHash = hash(type.updateRequests(PORTABLE_TARGET_ID, subject.payload as GraphJson, translate).map((r) => r.body ?? null));
   const assign = type.assignRequest(PORTABLE_TARGET_ID, subject.assignments, translate);
-  return { contentHash, assignmentsHash: hash(assign?.body ?? subject.assignments) };
+  // Types assigned one request per assignment hash the assignments as those requests write them.
+  const assigned = assign?.body ?? type.assignmentsPerRequest?.written(subject.assignments, translate) ?? subject.assignments;
+  return { contentHash, assignmentsHash: hash(assigned) };
 }
 
 /** The subject with its hashes computed over what a write would send with `translate` (see {@link portableHashesWith}). */

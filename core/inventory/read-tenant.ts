@@ -33,7 +33,8 @@ export async function readTenantInventory(graph: InventoryGraph, tenant: Tenant,
 
 async function readSubjects(graph: InventoryGraph, tenant: Tenant, type: SubjectType): Promise<InventorySubject[]> {
   const listPath = type.listQuery ? `${type.collectionPath}?${type.listQuery}` : type.collectionPath;
-  const listed = (await graph.listAll(tenant, listPath)).map((item) => {
+  const all = await graph.listAll(tenant, listPath);
+  const listed = (type.governs ? all.filter((item) => type.governs!(item)) : all).map((item) => {
     const parsed = SUBJECT_SHAPES[type.identityField].safeParse(item);
     if (!parsed.success) {
       throw new GraphUnavailable(`Microsoft Graph listed a ${type.label} without a usable id or ${type.identityField} (${type.collectionPath}).`);

@@ -10,4 +10,5 @@ export const REFERENCE_SOURCES: Record<ReferenceKind, string> = {
   assignmentFilter: '/beta/deviceManagement/assignmentFilters',
   namedLocation: '/v1.0/identity/conditionalAccess/namedLocations',
   notificationTemplate: '/beta/deviceManagement/notificationMessageTemplates',
+  authenticationStrength: '/v1.0/policies/authenticationStrengthPolicies',
 };

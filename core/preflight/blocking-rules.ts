@@ -4,8 +4,18 @@ import { evidenceDetail } from './evidence';
 import type { BlockedReason } from './model';
 import { secretDetail } from './secret-text';
 
-/** Answer of the caller's type registry: may this type be written to a target tenant? */
-export type PromotabilityCheck = (type: SubjectTypeKey) => { promotable: true } | { promotable: false; reason: string };
+/** One subject about to be promoted: the source subject, the target tenant's inventory, and create or update. */
+export interface SubjectInContext {
+  source: InventorySubject;
+  target: InventorySnapshot;
+  action: 'create' | 'update';
+}
+
+/**
+ * Answer of the caller's type registry: may this type be written to a target tenant? Given a subject too: may this
+ * subject be written into this target (a built-in or default object, an untranslatable value, a taken priority)?
+ */
+export type PromotabilityCheck = (type: SubjectTypeKey, subject?: SubjectInContext) => { promotable: true } | { promotable: false; reason: string };
 
 /** What the blocking rules look at for one subject to promote. */
 export interface BlockingContext {
@@ -59,6 +69,15 @@ export const BLOCKING_RULES: readonly Rule[] = [
     detail: ({ displayName, sources: [s], targets }) => {
       const side = s?.providedByMicrosoft ? 'source' : targets.some((t) => t.providedByMicrosoft) ? 'target' : undefined;
       return side && `"${displayName}" in the ${side} tenant is provided by Microsoft in every tenant; it cannot be created or changed, so recreate your own copy under another name if you need one.`;
+    },
+  },
+  {
+    reason: 'subject_not_promotable',
+    detail: (ctx) => {
+      const source = ctx.sources[0]!;
+      const action = ctx.targets.length > 0 ? 'update' : 'create';
+      const answer = ctx.isPromotable(source.type, { source, target: ctx.evidence.target.snapshot, action });
+      return answer.promotable ? undefined : answer.reason;
     },
   },
   {

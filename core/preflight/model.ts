@@ -13,6 +13,7 @@ export const BLOCKED_REASONS = [
   'missing_evidence',
   'type_not_promotable',
   'provided_by_microsoft',
+  'subject_not_promotable',
   'secret_bearing_payload',
   'identity_conflict',
 ] as const;

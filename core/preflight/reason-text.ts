@@ -12,6 +12,7 @@ const BLOCKED_REASON_TEXT: Record<BlockedReason, string> = {
   type_not_promotable: 'This subject type can be compared but not promoted.',
   provided_by_microsoft:
     'Microsoft provides this subject in every tenant and keeps it read-only, so it is compared but never promoted.',
+  subject_not_promotable: 'This subject can be compared but cannot be written to the target as it is.',
   secret_bearing_payload:
     'The subject holds secret values that Microsoft Graph does not return, so it cannot be copied faithfully; recreate it by hand.',
   identity_conflict:

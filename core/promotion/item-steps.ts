@@ -1,7 +1,8 @@
 import type { InventorySubject } from '../inventory/model';
 import { redactSecretValues } from '../subjects/secrets';
 import { stripReadOnly } from '../subjects/strip';
-import type { GraphJson, GraphRequestSpec } from '../subjects/subject-type';
+import { GraphRequestFailed } from '../errors';
+import type { AssignmentsPerRequest, GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { inStep } from './explain-failure';
 import { judgeTarget, recordIntent, sendOnce, UNKNOWN, unknownReason, type ItemContext, type ItemWrite, type Unknown } from './item-writes';
 import { contentMatches } from './written-content';
@@ -27,11 +28,11 @@ export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: I
   const { type, source, translate } = write;
   const targetId = current.graphId;
   const requests = type.updateRequests(targetId, write.payload ?? source.payload, translate, current.payload);
-  const assign = ctx.includeAssignments ? type.assignRequest(targetId, source.assignments, translate) : undefined;
+  const assign = ctx.includeAssignments ? intendedAssignment(type, targetId, source.assignments, translate) : [];
   const priorState = priorStateOf(current, ctx.includeAssignments);
   if (!opts.intentRecorded) {
     const before = { kind: 'present' as const, targetId, payload: current.payload, assignments: current.assignments };
-    await recordIntent(ctx, write.index, { action: 'update', before }, [...requests, ...(assign ? [assign] : [])]);
+    await recordIntent(ctx, write.index, { action: 'update', before }, [...requests, ...assign]);
   }
   for (const request of requests) {
     const sent = await inStep('update', () =>
@@ -44,9 +45,21 @@ export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: I
   return { outcome: 'succeeded', targetId, priorState };
 }
 
+/**
+ * The assign step as the intent journals it. A type assigned one request per assignment learns which requests only
+ * from the target's assignments at the time, so its intent names the assignments collection it will write to.
+ */
+export function intendedAssignment(type: SubjectType, targetId: string, assignments: GraphJson[], translate: ReferenceTranslator): GraphRequestSpec[] {
+  if (type.assignmentsPerRequest) return [{ method: 'POST', path: type.assignmentsPerRequest.path(targetId) }];
+  const request = type.assignRequest(targetId, assignments, translate);
+  return request ? [request] : [];
+}
+
 /** Replaces the target object's assignments with the source's, translated (when assignments are promoted). */
 export async function assignStep(ctx: ItemContext, write: ItemWrite, targetId: string): Promise<true | Unknown> {
   if (!ctx.includeAssignments) return true;
+  const perRequest = write.type.assignmentsPerRequest;
+  if (perRequest) return assignEach(ctx, write, { perRequest, targetId, assignments: write.source.assignments, translate: write.translate });
   const request = write.type.assignRequest(targetId, write.source.assignments, write.translate);
   if (!request) return true;
   return inStep(
@@ -63,6 +76,50 @@ export async function assignStep(ctx: ItemContext, write: ItemWrite, targetId: s
       ),
     targetId,
   );
+}
+
+/**
+ * Assignments written one per request: the target's current assignments are listed, then each add and each removal
+ * is sent once, in order; a lost answer is settled by listing the assignments again until the request's effect shows
+ * (the assignment there, or gone), never by sending it again. A removal Graph answers 404 found it gone already.
+ */
+export async function assignEach(
+  ctx: ItemContext,
+  progress: Pick<ItemWrite, 'index' | 'sent'>,
+  wanted: { perRequest: AssignmentsPerRequest; targetId: string; assignments: GraphJson[]; translate: ReferenceTranslator },
+): Promise<true | Unknown> {
+  const { perRequest, targetId } = wanted;
+  const path = perRequest.path(targetId);
+  const current = await inStep('read_target', () => ctx.graph.listAll(ctx.target, path), targetId);
+  for (const request of perRequest.requests(targetId, wanted.assignments, wanted.translate, current)) {
+    const sent = await inStep(
+      'assign',
+      () => sendOnce(ctx, progress, () => sendAssignment(ctx, request), () => assignmentLanded(ctx, path, request)),
+      targetId,
+    );
+    if (sent === UNKNOWN) return UNKNOWN;
+  }
+  return true;
+}
+
+async function sendAssignment(ctx: ItemContext, request: GraphRequestSpec): Promise<true> {
+  try {
+    await ctx.graph.request(ctx.target, request);
+  } catch (error) {
+    if (!(request.method === 'DELETE' && error instanceof GraphRequestFailed && error.status === 404)) throw error;
+  }
+  return true;
+}
+
+/** Whether one assignment request shows in the target: an added target listed, a removed assignment's id gone. */
+async function assignmentLanded(ctx: ItemContext, path: string, request: GraphRequestSpec): Promise<true | undefined> {
+  const current = await ctx.graph.listAll(ctx.target, path);
+  if (request.method === 'DELETE') {
+    const removedId = decodeURIComponent(request.path.slice(path.length + 1));
+    return current.some((assignment) => String(assignment.id) === removedId) ? undefined : true;
+  }
+  const target = (request.body as GraphJson | undefined)?.target;
+  return current.some((assignment) => contentMatches({ target }, assignment)) ? true : undefined;
 }
 
 /**

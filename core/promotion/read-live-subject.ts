@@ -64,7 +64,8 @@ export class LiveSubjectReader {
     const listPath = type.listQuery ? `${type.collectionPath}?${type.listQuery}` : type.collectionPath;
     const wanted = normaliseName(displayName);
     const matches = (await this.graph.listAll(tenant, listPath)).filter((item) => {
-      const name = item[type.identityField];
+      if (type.governs && !type.governs(item)) return false;
+      const name = type.identityOf ? type.identityOf(item) : item[type.identityField];
       return typeof name === 'string' && normaliseName(name) === wanted;
     });
     return Promise.all(matches.map((item) => this.complete(tenant, type, item)));

@@ -6,7 +6,7 @@ import type { ReferenceObject } from '../subjects/references';
 import type { GraphRequestSpec, SubjectType } from '../subjects/subject-type';
 import { explainFailure, inStep, StepFailed } from './explain-failure';
 import type { PromotedItem } from './item-steps';
-import { priorStateOf } from './item-steps';
+import { assignEach, intendedAssignment, priorStateOf } from './item-steps';
 import { awaitVisible, recordIntent, sendOnce, UNKNOWN, type ItemContext } from './item-writes';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
@@ -79,10 +79,13 @@ async function send(ctx: ItemContext, item: PlanItem, index: number, type: Subje
   const priorState = priorStateOf(live, ctx.includeAssignments);
   const updates = opts.assignOnly ? [] : wanted ? type.updateRequests(targetId, wanted.payload, identityTranslator, live.payload) : [deleteRequest(type, targetId)];
   const assign = wanted && ctx.includeAssignments ? type.assignRequest(targetId, wanted.assignments, identityTranslator) : undefined;
+  // Assignments written one per request are restored after the other requests, from the target's assignments then.
+  const assignEachOf = wanted && ctx.includeAssignments ? type.assignmentsPerRequest : undefined;
   const requests = [...updates, ...(assign ? [assign] : [])];
   if (!opts.intentRecorded) {
     const before = { kind: 'present' as const, targetId, payload: live.payload, assignments: live.assignments };
-    await recordIntent(ctx, index, { action: item.action, before }, requests);
+    const restoreEach = assignEachOf ? intendedAssignment(type, targetId, [], identityTranslator) : [];
+    await recordIntent(ctx, index, { action: item.action, before }, [...requests, ...restoreEach]);
   }
   // On resume an earlier attempt may have sent requests already: its intent is never taken back.
   const progress = { index, sent: opts.intentRecorded };
@@ -99,6 +102,10 @@ async function send(ctx: ItemContext, item: PlanItem, index: number, type: Subje
     if (sent === UNKNOWN) {
       return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownText(ctx, item, wanted ? 'the restore' : 'the delete') };
     }
+  }
+  if (assignEachOf && wanted) {
+    const restored = await assignEach(ctx, progress, { perRequest: assignEachOf, targetId, assignments: wanted.assignments, translate: identityTranslator });
+    if (restored === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownText(ctx, item, 'the restore') };
   }
   return { outcome: 'succeeded', targetId, priorState };
 }

@@ -8,13 +8,15 @@ import { translateId } from './translate';
 export const ASSIGNMENT_READ_ONLY_FIELDS: readonly string[] = ['id', 'sourceId', 'source'];
 
 const FILTER_ID = 'deviceAndAppManagementAssignmentFilterId';
+/** Scope tag assignments may name their group as `entraObjectId` (scopeTagGroupAssignmentTarget) instead of `groupId`. */
+const GROUP_IDS = ['groupId', 'entraObjectId'] as const;
 
 /** Groups and assignment filters named by assignment targets ("All users"/"All devices" targets name none). */
 export function assignmentReferences(assignments: unknown): SubjectReference[] {
   if (!Array.isArray(assignments)) return [];
   return assignments.flatMap((assignment) => {
     const target = targetOf(assignment);
-    return [...referencesOf('group', target.groupId), ...referencesOf('assignmentFilter', target[FILTER_ID])];
+    return [...GROUP_IDS.flatMap((member) => referencesOf('group', target[member])), ...referencesOf('assignmentFilter', target[FILTER_ID])];
   });
 }
 
@@ -31,7 +33,7 @@ export function translateAssignments(assignments: readonly GraphJson[], translat
     const target = targetOf(copy);
     if (Object.keys(target).length === 0) return copy;
     const translated: GraphJson = { ...target };
-    if (isReferenceId(target.groupId)) translated.groupId = translateId(translate, 'group', target.groupId);
+    for (const member of GROUP_IDS) if (isReferenceId(target[member])) translated[member] = translateId(translate, 'group', target[member]);
     if (isReferenceId(target[FILTER_ID])) translated[FILTER_ID] = translateId(translate, 'assignmentFilter', target[FILTER_ID]);
     return { ...copy, target: translated };
   });

@@ -9,6 +9,8 @@ export const GOVERNED_REFERENCE_TYPES: Partial<Record<ReferenceKind, SubjectType
   assignmentFilter: 'assignmentFilter',
   namedLocation: 'namedLocation',
   notificationTemplate: 'notificationMessageTemplate',
+  scopeTag: 'scopeTag',
+  authenticationStrength: 'authenticationStrength',
 };
 
 /** The reference kind a subject of `type` is when other subjects point at it; undefined for types nothing references. */

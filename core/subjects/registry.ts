@@ -1,5 +1,7 @@
 import { SUBJECT_TYPE_KEYS, type SubjectType, type SubjectTypeKey } from './subject-type';
 import { administrativeTemplate } from './types/administrative-template';
+import { authenticationStrength } from './types/authentication-strength';
+import { autopilotProfile } from './types/autopilot-profile';
 import { assignmentFilter } from './types/assignment-filter';
 import { compliancePolicy } from './types/compliance-policy';
 import { complianceScript } from './types/compliance-script';
@@ -7,11 +9,13 @@ import { conditionalAccessPolicy } from './types/conditional-access-policy';
 import { customAttributeScript } from './types/custom-attribute-script';
 import { deviceConfiguration } from './types/device-configuration';
 import { driverUpdateProfile } from './types/driver-update-profile';
+import { enrollmentConfiguration } from './types/enrollment-configuration';
 import { featureUpdateProfile } from './types/feature-update-profile';
 import { namedLocation } from './types/named-location';
 import { powershellScript } from './types/powershell-script';
 import { qualityUpdateProfile } from './types/quality-update-profile';
 import { remediationScript } from './types/remediation-script';
+import { scopeTag } from './types/scope-tag';
 import { securityIntent } from './types/security-intent';
 import { settingsCatalog } from './types/settings-catalog';
 import { shellScript } from './types/shell-script';
@@ -46,6 +50,10 @@ export const SUBJECT_TYPES: Record<SubjectTypeKey, SubjectType> = {
   managedAppConfiguration,
   mobileAppConfiguration,
   notificationMessageTemplate,
+  enrollmentConfiguration,
+  autopilotProfile,
+  scopeTag,
+  authenticationStrength,
 };
 
 /** The registry entry of a key. */
@@ -77,6 +85,10 @@ const TYPE_ALIASES: Record<SubjectTypeKey, readonly string[]> = {
   managedAppConfiguration: ['appConfigManagedApps', 'appConfigurationManagedApps', 'managedAppConfig', 'targetedManagedAppConfigurations'],
   mobileAppConfiguration: ['appConfigManagedDevices', 'appConfigurationManagedDevices', 'mobileAppConfig', 'mobileAppConfigurations'],
   notificationMessageTemplate: ['notifications', 'notificationTemplate', 'notificationTemplates', 'notificationMessageTemplates'],
+  enrollmentConfiguration: ['enrollment', 'enrollments', 'enrollmentConfigurations', 'deviceEnrollmentConfigurations', 'esp', 'enrollmentStatusPage', 'enrollmentRestrictions'],
+  autopilotProfile: ['autopilot', 'autopilotProfiles', 'deploymentProfiles', 'windowsAutopilotDeploymentProfiles'],
+  scopeTag: ['scopeTags', 'tags', 'roleScopeTags'],
+  authenticationStrength: ['authStrength', 'authStrengths', 'authenticationStrengths', 'authenticationStrengthPolicies'],
 };
 
 /**
@@ -105,6 +117,10 @@ const COLLECTION_ALIASES: Partial<Record<SubjectTypeKey, readonly string[]>> = {
   managedAppConfiguration: ['appConfigurationManagedApps', 'appConfigurationManagedApp', 'managedAppConfigurations'],
   mobileAppConfiguration: ['appConfigurationManagedDevices', 'appConfigurationManagedDevice', 'managedDeviceAppConfigurations'],
   notificationMessageTemplate: ['notificationTemplates', 'notifications', 'notificationMessageTemplate'],
+  enrollmentConfiguration: ['enrollmentConfigurations', 'enrollmentConfiguration', 'enrollmentRestrictions', 'enrollmentStatusPage', 'deviceEnrollmentConfiguration'],
+  autopilotProfile: ['autopilotProfiles', 'autopilot', 'autopilotDeploymentProfiles', 'windowsAutopilotDeploymentProfile'],
+  scopeTag: ['scopeTags', 'scopeTag', 'roleScopeTag'],
+  authenticationStrength: ['authenticationStrengths', 'authenticationStrength', 'authenticationStrengthPolicy'],
 };
 
 /** Case, spaces, dashes and underscores do not matter in names typed or found on disk. */
@@ -124,7 +140,7 @@ const BY_ODATA_TYPE = new Map<string, SubjectType>(
 );
 
 /** Types whose names end like device configurations but are other Intune objects (enrollment, app configuration). */
-const NOT_A_POLICY = /enrollment|appconfiguration|managedapp|mobileapp|autopilot/;
+const NOT_A_POLICY = /enrollment|comanagementauthority|appconfiguration|managedapp|mobileapp|autopilot/;
 
 /** Derived types not listed explicitly, recognised by their name's ending (checked after the exact list). */
 const ODATA_SUFFIXES: readonly [RegExp, SubjectTypeKey][] = [

@@ -24,6 +24,10 @@ export const SUBJECT_TYPE_KEYS = [
   'managedAppConfiguration',
   'mobileAppConfiguration',
   'notificationMessageTemplate',
+  'enrollmentConfiguration',
+  'autopilotProfile',
+  'scopeTag',
+  'authenticationStrength',
 ] as const;
 export type SubjectTypeKey = (typeof SUBJECT_TYPE_KEYS)[number];
 
@@ -40,6 +44,30 @@ export interface GraphRequestSpec {
 export interface SecretRead {
   path: string;
   request: GraphRequestSpec;
+}
+
+/** What a per-subject promotion check sees of a subject: its normalised form as the inventory holds it. */
+export interface SubjectView {
+  graphId: string;
+  displayName: string;
+  kindKey: string;
+  payload: GraphJson;
+}
+
+/**
+ * For types Graph assigns one assignment per request (Windows Autopilot profiles: `POST /{id}/assignments` per group,
+ * `DELETE /{id}/assignments/{assignmentId}` to remove one) instead of one `assign` action replacing them all.
+ */
+export interface AssignmentsPerRequest {
+  /** The object's assignments collection: listed (with the assignments' ids) before the requests are made. */
+  path(targetId: string): string;
+  /**
+   * The assignments as these requests write them: what the compare judges, so members a read adds or leaves out
+   * (the assignment's own `@odata.type`, source, ids) do not make two tenants differ.
+   */
+  written(assignments: GraphJson[], translate: ReferenceTranslator): GraphJson[];
+  /** The requests turning `current` (the target's assignments as Graph lists them) into the source's, adds first. */
+  requests(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator, current: readonly GraphJson[]): GraphRequestSpec[];
 }
 
 /**
@@ -80,6 +108,27 @@ export interface SubjectType {
   notPromotableReason?: string;
   /** True for an object Microsoft ships in every tenant and keeps read-only (compared, never promoted); absent when the type has none. */
   providedByMicrosoft?(raw: GraphJson): boolean;
+  /**
+   * For a collection that also holds objects of kinds the product does not govern (enrollment configurations): true
+   * for the objects this type governs. Absent means every object of the collection.
+   */
+  governs?(raw: GraphJson): boolean;
+  /**
+   * The object as read, reshaped before it is normalised, for a reference Graph nests as an object whose `id` the
+   * read-only list would strip (a Conditional Access policy's authentication strength). Absent means as read.
+   */
+  normaliseRaw?(raw: GraphJson): GraphJson;
+  /**
+   * The name a subject is matched by across tenants when its own name is not unique by design (Intune names every
+   * default enrollment configuration "All users and all devices"); absent means the identity field as it is.
+   */
+  identityOf?(raw: GraphJson): string;
+  /**
+   * Why this subject cannot be promoted into a target holding `targetSubjects` (of the same type), though its type
+   * can: a built-in object, a default that exists in every tenant, a value that cannot be translated, a priority held
+   * by another object. Undefined when it can.
+   */
+  promotionBlock?(subject: SubjectView, targetSubjects: readonly SubjectView[], action: 'create' | 'update'): string | undefined;
   /** A key that must match across tenants for two same-named subjects to be the same kind (platform, odata type). */
   kindKey(raw: GraphJson): string;
   /** References (groups, scope tags, filters, named locations...) by their ids in the read tenant. */
@@ -92,7 +141,10 @@ export interface SubjectType {
    * Absent or empty when the type has none.
    */
   secretReads?(raw: GraphJson): SecretRead[];
-  /** Requests that create the subject in the target from a normalised source payload. */
+  /**
+   * Requests that create the subject in the target from a normalised source payload. The first creates the object;
+   * any further request names the new object as CREATED_OBJECT_ID in its path and is sent once that id is journalled.
+   */
   createRequests(payload: GraphJson, translate: ReferenceTranslator): GraphRequestSpec[];
   /**
    * Requests that update target object `targetId` to the normalised source payload. `current` is the target object's
@@ -105,6 +157,8 @@ export interface SubjectType {
    * `apps`), as they are written: the compare's details show them beside the first request's body. No references.
    */
   followUpContent?(payload: GraphJson): GraphJson;
-  /** The assign request for target object `targetId`, from the source's normalised assignments. */
+  /** The assign request for target object `targetId`, from the source's normalised assignments (undefined with assignmentsPerRequest). */
   assignRequest(targetId: string, assignments: GraphJson[], translate: ReferenceTranslator): GraphRequestSpec | undefined;
+  /** Set when assignments are written one per request (see AssignmentsPerRequest); `assignRequest` then answers undefined. */
+  assignmentsPerRequest?: AssignmentsPerRequest;
 }

@@ -3,9 +3,9 @@ import { buildComparePreview } from '../compare/build-compare-preview';
 import type { CompareSelection } from '../compare/model';
 import type { InventorySnapshot } from '../inventory/model';
 import { classifyPreflight } from '../preflight/classify-preflight';
+import { registryPromotability } from '../preflight/promotability';
 import type { AppliedMapping, PromotionPreflight } from '../preflight/model';
-import { SUBJECT_TYPES } from '../subjects/registry';
-import { SUBJECT_TYPE_KEYS, type SubjectTypeKey } from '../subjects/subject-type';
+import { SUBJECT_TYPE_KEYS } from '../subjects/subject-type';
 import { appliedMappings, storedSnapshot } from './compare-tenants';
 import type { WorkflowDeps } from './deps';
 
@@ -16,11 +16,6 @@ export interface DerivedPreflight {
   targetSnapshot: InventorySnapshot;
   mappings: AppliedMapping[];
 }
-
-const isPromotable = (type: SubjectTypeKey) => {
-  const reason = SUBJECT_TYPES[type].notPromotableReason;
-  return reason ? { promotable: false as const, reason } : { promotable: true as const };
-};
 
 /** Derives the preflight from the stored snapshots and the pair's managed mappings; pure apart from the reads. */
 export async function derivePreflight(deps: WorkflowDeps, source: Tenant, target: Tenant, selection: CompareSelection): Promise<DerivedPreflight> {
@@ -37,7 +32,7 @@ export async function derivePreflight(deps: WorkflowDeps, source: Tenant, target
     target: targetSnapshot,
     now: deps.now(),
     freshnessMs: deps.freshnessMs,
-    isPromotable,
+    isPromotable: registryPromotability,
     mappings,
   });
   return { preflight, sourceSnapshot, targetSnapshot, mappings };

@@ -8,9 +8,9 @@ import { DEMO_STAGING_TO_PRODUCTION } from '../support/sandbox-fixtures';
 const readyBefore = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.preflight === 'ready').length;
 const inSyncBefore = DEMO_STAGING_TO_PRODUCTION.filter((e) => e.compare === 'in_sync').length;
 const { retailStores } = DEMO_REFERENCES.staging;
-const KIOSK_ROW = 'Create · Device configuration · Win - Kiosk Restrictions — uses assignment filter "Kiosk Devices", created first in this run';
+const KIOSK_ROW = `Create · Device configuration · Win - Kiosk Restrictions — uses assignment filter "Kiosk Devices" and scope tag "${DEMO_REFERENCES.staging.retailStores.displayName}", created first in this run`;
 
-describe('a filter missing in the target promoted in the same run as the policy that uses it (demo tenants over the Bot Framework protocol)', () => {
+describe('a filter and a scope tag missing in the target promoted in the same run as the policy that uses them (demo tenants over the Bot Framework protocol)', () => {
   const demo = useDemoChat({ PROGRESS_UPDATE_INTERVAL_MS: '0' });
   const production = () => demo.bot.system.sandbox!.store;
 
@@ -19,28 +19,15 @@ describe('a filter missing in the target promoted in the same run as the policy 
     return cardOf(await demo.chat.press(actionsByVerb(compare, 'preflight.generate')[0]!));
   }
 
-  it('before the scope tag is mapped, the policy needs mapping and reads that the filter is created first once the rest is mapped', async () => {
+  it('the preflight offers the policy as ready, naming the filter and scope tag the same run creates first; one run creates them, then the policy through them; compare again shows all In sync', async () => {
     const preflight = await preflightCard();
     expectValidCard(preflight);
     expect(factValue(preflight, 'Ready')).toBe(String(readyBefore));
-    const text = cardText(preflight);
-    expect(text).toContain('Assignment filter "Kiosk Devices" is not in the target tenant yet, but it is ready in this preflight: once the other references are mapped, the same run creates it first.');
-    expect(text).toContain(`Scope tag "${retailStores.displayName}" does not exist in the target tenant.`);
-    expect(text).not.toContain('created first in this run');
-  });
-
-  it('with the scope tag mapped, the preflight offers the policy as ready, depending on the filter; one run creates the filter first and then the policy through it; compare again shows both In sync', async () => {
-    const mapped = await demo.chat.card(`map scope tag "${retailStores.displayName}" to "Manufacturing" for Contoso Staging to Contoso Production`);
-    expect(cardText(mapped)).toContain('Manufacturing');
-
-    const preflight = await preflightCard();
-    expectValidCard(preflight);
-    expect(factValue(preflight, 'Ready')).toBe(String(readyBefore + 1));
     expect(cardText(preflight)).toContain(KIOSK_ROW);
 
     const confirmCard = cardOf(await demo.chat.press(actionsByVerb(preflight, 'preflight.execute')[0]!));
     expectValidCard(confirmCard);
-    expect(factValue(confirmCard, 'Ready to promote')).toBe(String(readyBefore + 1));
+    expect(factValue(confirmCard, 'Ready to promote')).toBe(String(readyBefore));
     expect(cardText(confirmCard)).toContain(KIOSK_ROW);
     const queued = cardOf(await demo.chat.press(actionsByVerb(confirmCard, 'promotion.confirm')[0]!));
     expect(cardText(queued)).toContain('Queued');
@@ -48,21 +35,24 @@ describe('a filter missing in the target promoted in the same run as the policy 
 
     const run = await waitForRun(demo.bot, runId);
     expect(run.status).toBe('succeeded');
-    expect(run.summary).toMatchObject({ total: readyBefore + 1, succeeded: readyBefore + 1, failed: 0, skipped: 0 });
-    expect(run.verified).toBe(readyBefore + 1);
+    expect(run.summary).toMatchObject({ total: readyBefore, succeeded: readyBefore, failed: 0, skipped: 0 });
+    expect(run.verified).toBe(readyBefore);
     const order = run.plan.items.map((i: { displayName: string }) => i.displayName);
     expect(order.indexOf('Kiosk Devices')).toBeLessThan(order.indexOf('Win - Kiosk Restrictions'));
+    expect(order.indexOf(retailStores.displayName)).toBeLessThan(order.indexOf('Win - Kiosk Restrictions'));
 
     const filter = production().list(PRODUCTION_ID, 'deviceManagement/assignmentFilters', []).find((f) => f.displayName === 'Kiosk Devices');
     const policy = production().list(PRODUCTION_ID, 'deviceManagement/deviceConfigurations', ['assignments']).find((p) => p.displayName === 'Win - Kiosk Restrictions');
     expect(filter).toBeDefined();
     expect((policy!.assignments as any[]).map((a) => a.target.deviceAndAppManagementAssignmentFilterId)).toEqual([filter!.id]);
-    expect(policy!.roleScopeTagIds).toEqual(['5']);
+    const tag = production().list(PRODUCTION_ID, 'deviceManagement/roleScopeTags', []).find((t) => t.displayName === retailStores.displayName);
+    expect(tag).toBeDefined();
+    expect(policy!.roleScopeTagIds).toEqual([tag!.id]);
 
     await demo.chat.card('sync Contoso Production');
     const compareAgain = await demo.chat.card('compare Contoso Staging to Contoso Production');
     expectValidCard(compareAgain);
-    expect(factValue(compareAgain, 'In sync')).toBe(String(inSyncBefore + readyBefore + 1));
+    expect(factValue(compareAgain, 'In sync')).toBe(String(inSyncBefore + readyBefore));
     const compareText = cardText(compareAgain);
     expect(compareText).not.toContain('Kiosk Devices');
     expect(compareText).not.toContain('Win - Kiosk Restrictions');

@@ -45,8 +45,8 @@ describe('an export in the backup tools\' formats, loaded as sandbox tenants', (
     const { tenants, warnings, summaries } = await loadTenantsDir(CORPUS);
 
     expect(summaries.map(({ displayName, files, unusedFiles }) => ({ displayName, files, unusedFiles }))).toEqual([
-      { displayName: 'Northwind Golden', files: 21, unusedFiles: 2 },
-      { displayName: 'Northwind Production', files: 10, unusedFiles: 0 },
+      { displayName: 'Northwind Golden', files: 28, unusedFiles: 2 },
+      { displayName: 'Northwind Production', files: 13, unusedFiles: 0 },
     ]);
     expect(warnings.map((w) => [w.file, w.reason])).toEqual([
       ['Broken/Win - Truncated.json', 'unreadable'],
@@ -66,14 +66,14 @@ describe('the export corpus over the Bot Framework protocol (SANDBOX_TENANTS_DIR
     const card = await demo.chat.card('tenants');
     expectValidCard(card);
     const text = cardText(card);
-    expect(text).toContain('2 of 21 exported files not used');
+    expect(text).toContain('2 of 28 exported files not used');
     expect(text.match(/exported files not used/g)).toHaveLength(1);
-    expect(demo.bot.logs.filter((line) => line.includes('sandbox: Northwind Golden: 2 of 21 files not used, 3 warnings'))).toHaveLength(1);
+    expect(demo.bot.logs.filter((line) => line.includes('sandbox: Northwind Golden: 2 of 28 files not used, 3 warnings'))).toHaveLength(1);
   });
 
   it('compare and preflight give, subject by subject, the results worked out from the JSON', async () => {
     const expected = await expectedRows();
-    expect(expected).toHaveLength(18);
+    expect(expected).toHaveLength(25);
     const compare = await demo.chat.card(PAIR);
     expectValidCard(compare);
     const count = (state: string) => String(expected.filter((r) => r.compareState === state).length);
@@ -93,6 +93,9 @@ describe('the export corpus over the Bot Framework protocol (SANDBOX_TENANTS_DIR
     const byKey = (a: ExpectedRow, b: ExpectedRow) => `${a.type}/${a.name}`.localeCompare(`${b.type}/${b.name}`);
     expect(observed.sort(byKey)).toEqual(expected.sort(byKey));
     expect(rows.find((r) => r.name === 'Win - Compliance Finance')?.gaps).toBe('Group "NW - Finance Laptops" does not exist in the target tenant.');
+    expect(rows.find((r) => r.name === 'Win - Kiosk ESP')?.reason).toContain('It tracks 2 apps by id (selectedMobileAppIds)');
+    // The card names the subject's own reason, not only that it cannot be written.
+    expect(cardText(preflight)).toContain('It tracks 2 apps by id (selectedMobileAppIds), and apps are not matched between tenants');
     expect(cardText(preflight)).not.toContain('Win - Firewall Baseline');
   });
 
@@ -128,5 +131,8 @@ describe('the export corpus over the Bot Framework protocol (SANDBOX_TENANTS_DIR
     expect(ios).toMatchObject({ appGroupType: 'selectedPublicApps', roleScopeTagIds: ['0'] });
     const template = store.list(production, 'deviceManagement/notificationMessageTemplates', ['localizedNotificationMessages']).find((t) => t.displayName === 'Noncompliance - first notice');
     expect((template!.localizedNotificationMessages as GraphJson[]).map((m) => m.id).sort()).toEqual([`${String(template!.id)}_de-de`, `${String(template!.id)}_en-us`]);
+    expect(store.list(production, 'deviceManagement/deviceEnrollmentConfigurations').find((c) => c.displayName === 'Win - Autopilot ESP')).toMatchObject({ priority: 1 });
+    const autopilot = store.list(production, 'deviceManagement/windowsAutopilotDeploymentProfiles', ['assignments']).find((p) => p.displayName === 'Win - User Driven')!;
+    expect((autopilot.assignments as GraphJson[]).map((a) => (a.target as GraphJson).groupId)).toEqual(['7d3e1a2b-6c4f-4e8d-a9b0-2c3d4e5f6a71']);
   });
 });

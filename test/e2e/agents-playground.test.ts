@@ -153,6 +153,9 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     await show(compare, 'compare', true);
 
     // Details of a subject with added settings: one row per setting, names not ids, then back to the same compare.
+    // Ten rows a page in the preview's order (state, then type): the settings catalog rows are on the second page.
+    await chat.press(compare, 'Next');
+    await compare.filter({ hasText: 'Page 2 of 2' }).waitFor({ timeout: STEP_TIMEOUT_MS });
     // The innermost block holding both the subject's name and a Details button is its row.
     const row = compare.locator('div', { hasText: 'Win - Defender Antivirus' }).filter({ has: chat.page.getByRole('button', { name: 'Details' }) }).last();
     await row.getByRole('button', { name: 'Details', exact: true }).click();

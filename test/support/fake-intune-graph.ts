@@ -1,8 +1,9 @@
 // An in-memory Microsoft Graph holding Intune objects per tenant, for promotion and inventory tests.
 // It answers what the executor and the inventory reader send (GET object / collection / navigation, POST create,
-// PATCH, PUT, assign, scheduleActionsForRules, $batch of GETs), records every request, and can be told to refuse some.
-// OMA-URI string values are kept encrypted as Intune keeps them (isEncrypted, a secretReferenceValueId, an opaque
-// value) and are returned in clear only by getOmaSettingPlainTextValue.
+// PATCH, PUT, assign, scheduleActionsForRules, setPriority, updateAllowedCombinations, one assignment added or removed,
+// $batch of GETs), records every request, and can be told to refuse some. OMA-URI string values are kept encrypted as
+// Intune keeps them (isEncrypted, a secretReferenceValueId, an opaque value) and are returned in clear only by
+// getOmaSettingPlainTextValue.
 import type { Tenant } from '../../core/access/model';
 import { errorForFailedResponse } from '../../core/graph/graph-errors';
 import type { GraphResponse } from '../../core/graph/graph-response';
@@ -194,6 +195,10 @@ export class FakeIntuneGraph implements PromotionGraph, InventoryGraph {
   }
 }
 
+const PROPERTY_ACTIONS: Record<string, string> = { setPriority: 'priority', updateAllowedCombinations: 'allowedCombinations' };
+/** Ids of assignments added one by one, never reused. */
+let addedAssignments = 0;
+
 function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { status: number; body: unknown } {
   const body = (spec.body ?? {}) as GraphJson;
   if (spec.method === 'GET' && NAVIGATION.includes(member)) return { status: 200, body: { value: clone(object[member] ?? []) } };
@@ -209,6 +214,19 @@ function onMember(object: GraphJson, member: string, spec: GraphRequestSpec): { 
   if (spec.method === 'POST' && member === 'targetApps') {
     object.apps = ((body.apps ?? []) as GraphJson[]).map((app, i) => ({ id: `${String(object.id)}_app${i}`, ...clone(app) }));
     if (body.appGroupType !== undefined) object.appGroupType = body.appGroupType;
+    return { status: 204, body: undefined };
+  }
+  // POST {object}/assignments adds one assignment (Windows Autopilot profiles are assigned group by group).
+  if (spec.method === 'POST' && member === 'assignments') {
+    const assignments = (object.assignments ?? []) as GraphJson[];
+    const added = { ...clone(body), id: `${String(object.id)}_assignment${++addedAssignments}` };
+    object.assignments = [...assignments, added];
+    return { status: 201, body: added };
+  }
+  // Actions that set one property: setPriority (enrollment configurations), updateAllowedCombinations (authentication strengths).
+  const property = PROPERTY_ACTIONS[member];
+  if (spec.method === 'POST' && property !== undefined) {
+    object[property] = clone(body[property]);
     return { status: 204, body: undefined };
   }
   if (spec.method === 'POST' && member === 'localizedNotificationMessages') {

@@ -14,6 +14,7 @@ import { classifyPreflight } from '../../core/preflight/classify-preflight';
 import type { PromotionPreflight } from '../../core/preflight/model';
 import type { ExecutorDeps } from '../../core/promotion/execute-run';
 import { planFromPreflight, type PromotionPlan } from '../../core/promotion/plan';
+import { registryPromotability } from '../../core/preflight/promotability';
 import type { RunProgressNotifier } from '../../core/promotion/progress';
 import type { PromotionRun, SummaryCounts } from '../../core/runs/model';
 import { MongoAuditLog } from '../../core/store/mongo-audit-log';
@@ -220,10 +221,7 @@ export async function currentPlan(graph: FakeIntuneGraph, includeAssignments: bo
     target,
     now: RUN_CLOCK,
     freshnessMs: 24 * 60 * 60 * 1000,
-    isPromotable: (type) => {
-      const reason = SUBJECT_TYPES[type].notPromotableReason;
-      return reason ? { promotable: false, reason } : { promotable: true };
-    },
+    isPromotable: registryPromotability,
   });
   graph.clearRequests();
   return { plan: planFromPreflight(preflight), preflight };

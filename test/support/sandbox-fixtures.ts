@@ -66,6 +66,9 @@ export const DEMO_STAGING_TO_PRODUCTION: readonly DemoExpectation[] = [
   { type: 'assignmentFilter', displayName: 'Kiosk Devices', compare: 'missing_in_target', preflight: 'ready' },
   { type: 'assignmentFilter', displayName: 'Windows 11 Corporate', compare: 'in_sync' },
   { type: 'namedLocation', displayName: 'Contoso HQ', compare: 'in_sync' },
+  { type: 'scopeTag', displayName: 'Default', compare: 'in_sync' },
+  { type: 'scopeTag', displayName: 'EU Devices', compare: 'in_sync' },
+  { type: 'scopeTag', displayName: 'Retail Stores', compare: 'missing_in_target', preflight: 'ready' },
   {
     type: 'settingsCatalog',
     displayName: 'Win - Edge Security Baseline',
@@ -94,15 +97,8 @@ export const DEMO_STAGING_TO_PRODUCTION: readonly DemoExpectation[] = [
     preflight: 'manual_mapping_required',
     gaps: [{ kind: 'group', sourceName: 'Finance Laptops' }],
   },
-  {
-    type: 'deviceConfiguration',
-    displayName: 'Win - Kiosk Restrictions',
-    compare: 'missing_in_target',
-    preflight: 'manual_mapping_required',
-    gaps: [
-      { kind: 'assignmentFilter', sourceName: 'Kiosk Devices' },
-      { kind: 'scopeTag', sourceName: 'Retail Stores' },
-    ],
-  },
+  // Its scope tag and filter exist only in Staging, but both are ready themselves: the same run creates them first.
+  { type: 'deviceConfiguration', displayName: 'Win - Kiosk Restrictions', compare: 'missing_in_target', preflight: 'ready' },
   { type: 'settingsCatalog', displayName: 'Win - Legacy Proxy Settings', compare: 'only_in_target' },
+  { type: 'scopeTag', displayName: 'Manufacturing', compare: 'only_in_target' },
 ];

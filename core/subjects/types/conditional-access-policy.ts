@@ -20,6 +20,30 @@ const REFERENCE_LISTS: readonly { section: 'users' | 'locations'; member: string
 ];
 
 const objectAt = (value: unknown): GraphJson => (typeof value === 'object' && value !== null ? (value as GraphJson) : {});
+
+/**
+ * The authentication strength a policy requires, by id. Graph nests it as the whole strength object (read) or `{ id }`
+ * (written); the payload keeps only its id, as the strength itself is a governed subject compared on its own.
+ */
+function strengthIdOf(grantControls: unknown): string | undefined {
+  const strength = objectAt(grantControls).authenticationStrength;
+  const id = typeof strength === 'string' ? strength : objectAt(strength).id;
+  return isReferenceId(id) ? id : undefined;
+}
+
+/** The policy with `grantControls.authenticationStrength` reduced to the strength's id. */
+function withStrengthId(raw: GraphJson): GraphJson {
+  const grantControls = objectAt(raw.grantControls);
+  if (grantControls.authenticationStrength === undefined || grantControls.authenticationStrength === null) return raw;
+  return { ...raw, grantControls: { ...grantControls, authenticationStrength: strengthIdOf(grantControls) ?? null } };
+}
+
+/** The strength as a write names it: `{ id }` with the target's id (built-in strengths keep theirs). */
+function translateStrength(body: GraphJson, translate: ReferenceTranslator): GraphJson {
+  const id = strengthIdOf(body.grantControls);
+  if (id === undefined) return body;
+  return { ...body, grantControls: { ...objectAt(body.grantControls), authenticationStrength: { id: translateId(translate, 'authenticationStrength', id) } } };
+}
 const isObjectId = (value: unknown): value is string => isReferenceId(value) && !BUILT_IN_VALUES.has(value);
 
 function referenceList(raw: GraphJson, section: string, member: string): unknown[] {
@@ -42,7 +66,8 @@ function translateConditions(body: GraphJson, translate: ReferenceTranslator): G
 /**
  * Entra Conditional Access policies on v1.0 (generally available, the same shape the Entra portal writes; beta only
  * adds preview conditions a target tenant may not have). There is no assign call: who and where a policy applies
- * lives in `conditions`, so groups and named locations are translated inside the payload on create and PATCH.
+ * lives in `conditions`, so groups and named locations are translated inside the payload on create and PATCH, and so
+ * is the authentication strength the grant controls require.
  */
 export const conditionalAccessPolicy: SubjectType = {
   key: 'conditionalAccessPolicy',
@@ -53,12 +78,14 @@ export const conditionalAccessPolicy: SubjectType = {
   listQuery: '',
   detailReads: [],
   readOnlyFields: READ_ONLY_FIELDS,
-  referenceKinds: ['group', 'namedLocation'],
+  referenceKinds: ['group', 'namedLocation', 'authenticationStrength'],
   kindKey: () => 'conditionalAccessPolicy',
+  normaliseRaw: withStrengthId,
   extractReferences: (raw) =>
-    uniqueReferences(
-      REFERENCE_LISTS.flatMap(({ section, member, kind }) => referencesOf(kind, referenceList(raw, section, member).filter(isObjectId))),
-    ),
+    uniqueReferences([
+      ...REFERENCE_LISTS.flatMap(({ section, member, kind }) => referencesOf(kind, referenceList(raw, section, member).filter(isObjectId))),
+      ...referencesOf('authenticationStrength', strengthIdOf(raw.grantControls) ?? []),
+    ]),
   findSecrets: findSecretPaths,
   createRequests: (payload, translate): GraphRequestSpec[] => [{ method: 'POST', path: COLLECTION, body: writeBody(payload, translate) }],
   updateRequests: (targetId, payload, translate): GraphRequestSpec[] => [
@@ -68,5 +95,5 @@ export const conditionalAccessPolicy: SubjectType = {
 };
 
 function writeBody(payload: GraphJson, translate: ReferenceTranslator): GraphJson {
-  return translateConditions(stripReadOnly(payload, new Set(READ_ONLY_FIELDS)) as GraphJson, translate);
+  return translateStrength(translateConditions(stripReadOnly(withStrengthId(payload), new Set(READ_ONLY_FIELDS)) as GraphJson, translate), translate);
 }

@@ -6,6 +6,7 @@ import { GraphUnavailable } from '../../../core/errors';
 import { readTenantInventory } from '../../../core/inventory/read-tenant';
 import type { InventorySnapshot } from '../../../core/inventory/model';
 import { classifyPreflight } from '../../../core/preflight/classify-preflight';
+import { registryPromotability } from '../../../core/preflight/promotability';
 import type { PromotionPreflight } from '../../../core/preflight/model';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import { SUBJECT_TYPE_KEYS, type GraphJson, type SubjectType } from '../../../core/subjects/subject-type';
@@ -39,10 +40,7 @@ async function compareStagingToProduction(): Promise<{ preview: ComparePreview; 
     target,
     now: NOW,
     freshnessMs: 24 * 3600_000,
-    isPromotable: (key) => {
-      const reason = SUBJECT_TYPES[key].notPromotableReason;
-      return reason === undefined ? { promotable: true } : { promotable: false, reason };
-    },
+    isPromotable: registryPromotability,
   });
   return { preview, preflight, source };
 }
@@ -65,25 +63,27 @@ describe('the demo tenants read through the real GraphClient from the sandbox', 
     const byKey = (a: { type: string; displayName: string }, b: { type: string; displayName: string }) =>
       `${a.type}/${a.displayName}`.localeCompare(`${b.type}/${b.displayName}`);
     expect(observed.sort(byKey)).toEqual([...DEMO_STAGING_TO_PRODUCTION].sort(byKey));
-    expect(preflight.counts).toMatchObject({ ready: 6, blocked: 3, manualMapping: 2, inSync: 5, onlyInTarget: 1 });
+    expect(preflight.counts).toMatchObject({ ready: 8, blocked: 3, manualMapping: 1, inSync: 7, onlyInTarget: 2 });
     const kiosk = preflight.items.find((i) => i.displayName === 'Win - Kiosk Restrictions')!;
-    expect(kiosk.gaps?.map((g) => [g.sourceName, g.problem])).toEqual([
-      ['Kiosk Devices', 'awaiting_promotion'],
-      ['Retail Stores', 'missing_in_target'],
-    ]);
+    expect(kiosk.gaps ?? []).toEqual([]);
+    expect(kiosk.dependsOn?.map((d) => d.sourceName).sort()).toEqual(['Kiosk Devices', 'Retail Stores']);
   });
 
   it('stores what the registry writes for each ready subject exactly as the source has it, ids mapped, and never writes Staging', async () => {
     const { preflight, source } = await compareStagingToProduction();
-    const ready = preflight.items.filter((i) => i.outcome === 'ready');
+    // What the same run creates first is written first, and those using it take its new id (as the executor does).
+    const ready = preflight.items.filter((i) => i.outcome === 'ready').sort((a, b) => Number(Boolean(a.dependsOn?.length)) - Number(Boolean(b.dependsOn?.length)));
+    const createdIds: Record<string, string> = {};
+    const referenceMapOf = (item: (typeof ready)[number]) => ({ ...createdIds, ...item.referenceMap });
     for (const item of ready) {
       const type = SUBJECT_TYPES[item.type];
       const subject = source.subjects.find((s) => s.graphId === item.sourceId)!;
-      const translate = (ref: { id: string }) => item.referenceMap?.[ref.id];
+      const translate = (ref: { id: string }) => referenceMapOf(item)[ref.id];
       const writes = item.action === 'create' ? type.createRequests(subject.payload, translate) : type.updateRequests(item.targetId!, subject.payload, translate);
       const answers = [];
       for (const spec of writes) answers.push(await demo.client.request(production, spec));
       const targetId = item.targetId ?? ((answers[0]!.body as GraphJson).id as string);
+      if (item.action === 'create') createdIds[item.sourceId] = targetId;
       const assign = type.assignRequest(targetId, subject.assignments, translate);
       if (assign) await demo.client.request(production, assign);
     }
@@ -92,7 +92,7 @@ describe('the demo tenants read through the real GraphClient from the sandbox', 
     for (const item of ready) {
       const before = source.subjects.find((s) => s.graphId === item.sourceId)!;
       const written = target.subjects.find((s) => s.type === item.type && s.displayName === item.displayName)!;
-      const mapped = (json: unknown) => mapIds(json, item.referenceMap ?? {});
+      const mapped = (json: unknown) => mapIds(json, referenceMapOf(item));
       expect({ name: item.displayName, payload: written.payload, assignments: written.assignments }).toEqual({
         name: item.displayName,
         payload: mapped(before.payload),

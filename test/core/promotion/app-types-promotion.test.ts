@@ -24,6 +24,7 @@ function side(tenant: 'source' | 'target', policyId: string): TenantSide {
     scopeTagId: s ? '7' : '12',
     locationId: '',
     notificationTemplateId: policyId,
+    authenticationStrengthId: '',
     assignmentId: `${policyId}_a`,
   };
 }

@@ -46,6 +46,11 @@ describe('subject type registry', () => {
     ['appConfigManagedApps', 'managedAppConfiguration'],
     ['appConfigManagedDevices', 'mobileAppConfiguration'],
     ['notifications', 'notificationMessageTemplate'],
+    ['ESP', 'enrollmentConfiguration'],
+    ['enrollment restrictions', 'enrollmentConfiguration'],
+    ['autopilot', 'autopilotProfile'],
+    ['scope tags', 'scopeTag'],
+    ['auth strengths', 'authenticationStrength'],
   ])('understands "%s" as %s', (word, key) => {
     expect(parseSubjectTypeKey(word)).toBe(key);
   });
@@ -60,7 +65,13 @@ describe('subject type registry', () => {
     expect(subjectTypeByOdataType('microsoft.graph.windows10CompliancePolicy')?.key).toBe('compliancePolicy');
     expect(subjectTypeByOdataType('#microsoft.graph.groupPolicyConfiguration')?.key).toBe('administrativeTemplate');
     expect(subjectTypeByOdataType('#microsoft.graph.windows10NetworkBoundaryConfiguration')?.key).toBe('deviceConfiguration');
-    expect(subjectTypeByOdataType('#microsoft.graph.windows10EnrollmentCompletionPageConfiguration')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.windows10EnrollmentCompletionPageConfiguration')?.key).toBe('enrollmentConfiguration');
+    expect(subjectTypeByOdataType('#microsoft.graph.azureADWindowsAutopilotDeploymentProfile')?.key).toBe('autopilotProfile');
+    expect(subjectTypeByOdataType('#microsoft.graph.roleScopeTag')?.key).toBe('scopeTag');
+    expect(subjectTypeByOdataType('#microsoft.graph.authenticationStrengthPolicy')?.key).toBe('authenticationStrength');
+    // Enrollment configurations the product does not govern are not mistaken for device configurations.
+    expect(subjectTypeByOdataType('#microsoft.graph.deviceComanagementAuthorityConfiguration')).toBeUndefined();
+    expect(subjectTypeByOdataType('#microsoft.graph.windowsRestoreDeviceEnrollmentConfiguration')).toBeUndefined();
     expect(subjectTypeByOdataType('#microsoft.graph.group')).toBeUndefined();
     expect(subjectTypeByOdataType('#microsoft.graph.iosManagedAppProtection')?.key).toBe('iosAppProtectionPolicy');
     expect(subjectTypeByOdataType('#microsoft.graph.windowsManagedAppProtection')?.key).toBe('windowsAppProtectionPolicy');
@@ -80,5 +91,9 @@ describe('subject type registry', () => {
     expect(subjectTypeByCollection('iosManagedAppProtections')?.key).toBe('iosAppProtectionPolicy');
     expect(subjectTypeByCollection('AppConfigurationManagedDevices')?.key).toBe('mobileAppConfiguration');
     expect(subjectTypeByCollection('notificationMessageTemplates')?.key).toBe('notificationMessageTemplate');
+    expect(subjectTypeByCollection('deviceEnrollmentConfigurations')?.key).toBe('enrollmentConfiguration');
+    expect(subjectTypeByCollection('windowsAutopilotDeploymentProfiles')?.key).toBe('autopilotProfile');
+    expect(subjectTypeByCollection('Scope Tags')?.key).toBe('scopeTag');
+    expect(subjectTypeByCollection('authenticationStrengthPolicies')?.key).toBe('authenticationStrength');
   });
 });

@@ -8,3 +8,4 @@ export * from './entra-and-legacy';
 export * from './in-memory-inventory-graph';
 export * from './remediations-and-drivers';
 export * from './apps-and-notifications';
+export * from './enrollment-and-identity';

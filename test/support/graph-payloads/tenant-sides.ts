@@ -13,6 +13,8 @@ export interface TenantSide {
   scopeTagId: string;
   locationId: string;
   notificationTemplateId: string;
+  /** A custom authentication strength's id (built-in strengths have the same ids everywhere). */
+  authenticationStrengthId: string;
   assignmentId: string;
 }
 
@@ -26,6 +28,7 @@ export const SOURCE: TenantSide = {
   scopeTagId: '3',
   locationId: '9c8b7a65-3333-4333-8333-000000000001',
   notificationTemplateId: 'e0d1c2b3-4444-4444-8444-000000000001',
+  authenticationStrengthId: 'b7c6d5e4-5555-4555-8555-000000000001',
   assignmentId: 'a1b2c3d4-0000-4000-8000-00000000000a_5a1c0f0e-1111-4111-8111-000000000001',
 };
 
@@ -39,6 +42,7 @@ export const TARGET: TenantSide = {
   scopeTagId: '7',
   locationId: 'a9b8c7d6-3333-4333-8333-0000000000aa',
   notificationTemplateId: 'f1e2d3c4-4444-4444-8444-0000000000aa',
+  authenticationStrengthId: 'c8d7e6f5-5555-4555-8555-0000000000aa',
   assignmentId: 'f9e8d7c6-0000-4000-8000-0000000000bb_6b2d1e0f-1111-4111-8111-0000000000aa',
 };
 
@@ -57,6 +61,7 @@ const SIDE_MEMBER_BY_KIND: Record<ReferenceKind, (keyof TenantSide)[]> = {
   assignmentFilter: ['filterId'],
   namedLocation: ['locationId'],
   notificationTemplate: ['notificationTemplateId'],
+  authenticationStrength: ['authenticationStrengthId'],
 };
 
 /** Maps every SOURCE reference id to its TARGET counterpart (what a resolved preflight would hand the writer). */

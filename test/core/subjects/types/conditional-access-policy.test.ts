@@ -22,7 +22,7 @@ describe('Conditional Access policy subject type', () => {
       { kind: 'group', id: SOURCE.excludedGroupId },
       { kind: 'namedLocation', id: SOURCE.locationId },
     ]);
-    expect(conditionalAccessPolicy.referenceKinds).toEqual(['group', 'namedLocation']);
+    expect(conditionalAccessPolicy.referenceKinds).toEqual(['group', 'namedLocation', 'authenticationStrength']);
   });
 
   it('translates groups and locations inside the payload on create and PATCH, keeping built-in values', () => {
@@ -48,5 +48,56 @@ describe('Conditional Access policy subject type', () => {
     const payload = normaliseSubject(conditionalAccessPolicy, fixture(SOURCE)).payload;
     const groupsOnly = (ref: { kind: string; id: string }) => (ref.kind === 'group' ? sourceToTarget(ref as never) : undefined);
     expect(() => conditionalAccessPolicy.createRequests(payload, groupsOnly)).toThrow(UnmappedReferenceError);
+  });
+
+  /** The policy requiring an authentication strength, nested as Graph returns it (the whole strength object). */
+  const requiring = (side: typeof SOURCE, strengthId = side.authenticationStrengthId): GraphJson => ({
+    ...fixture(side),
+    grantControls: {
+      operator: 'OR',
+      builtInControls: [],
+      customAuthenticationFactors: [],
+      termsOfUse: [],
+      'authenticationStrength@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies(...)/grantControls/authenticationStrength/$entity',
+      authenticationStrength: {
+        id: strengthId,
+        createdDateTime: side.created,
+        modifiedDateTime: side.modified,
+        displayName: 'Contoso admins',
+        description: 'Phishing-resistant methods',
+        policyType: 'custom',
+        requirementsSatisfied: 'mfa',
+        allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor'],
+      },
+    },
+  });
+
+  it('requires an authentication strength by id: named as a reference, written as { id } with the target\'s id', () => {
+    expect(conditionalAccessPolicy.extractReferences(conditionalAccessPolicy.normaliseRaw!(requiring(SOURCE)))).toContainEqual({ kind: 'authenticationStrength', id: SOURCE.authenticationStrengthId });
+    const subject = normaliseSubject(conditionalAccessPolicy, requiring(SOURCE));
+    expect(subject.references).toContainEqual({ kind: 'authenticationStrength', id: SOURCE.authenticationStrengthId });
+    expect((subject.payload.grantControls as GraphJson).authenticationStrength).toBe(SOURCE.authenticationStrengthId);
+    const [create] = conditionalAccessPolicy.createRequests(subject.payload, sourceToTarget);
+    expect((create!.body as GraphJson).grantControls).toEqual({
+      operator: 'OR',
+      builtInControls: [],
+      customAuthenticationFactors: [],
+      termsOfUse: [],
+      authenticationStrength: { id: TARGET.authenticationStrengthId },
+    });
+    // What the target returns after the write (`{ id }`, or the whole strength again) normalises the same way.
+    expect(normaliseSubject(conditionalAccessPolicy, { ...fixture(TARGET), grantControls: (create!.body as GraphJson).grantControls }).payload.grantControls).toEqual(
+      normaliseSubject(conditionalAccessPolicy, requiring(TARGET)).payload.grantControls,
+    );
+  });
+
+  it('a built-in strength (the same id in every tenant) is no reference and is written as it is', () => {
+    const phishingResistant = '00000000-0000-0000-0000-000000000004';
+    const subject = normaliseSubject(conditionalAccessPolicy, requiring(SOURCE, phishingResistant));
+    expect(subject.references.filter((r) => r.kind === 'authenticationStrength')).toEqual([]);
+    // Groups and locations are translated; the strength needs no translation at all.
+    const groupsAndLocations = (ref: { kind: string; id: string }) => (ref.kind === 'authenticationStrength' ? undefined : sourceToTarget(ref as never));
+    const [update] = conditionalAccessPolicy.updateRequests(TARGET.policyId, subject.payload, groupsAndLocations);
+    expect(((update!.body as GraphJson).grantControls as GraphJson).authenticationStrength).toEqual({ id: phishingResistant });
   });
 });
