@@ -325,7 +325,9 @@ describe.skipIf(browserMissing)('Agents Playground: an operator promotes Contoso
     const compare = chat.card('Compare preview').filter({ hasText: 'Assignment filter, Device configuration' });
     await compare.waitFor({ timeout: STEP_TIMEOUT_MS });
     await chat.press(compare, 'Generate promotion preflight');
-    const preflight = chat.card('Promotion preflight').filter({ hasText: 'created first in this run' });
+    // Earlier preflights in the chat also name subjects created first (the kiosk profile's scope tag, when scope tags
+    // were in scope); this one is told apart by the mapping it used.
+    const preflight = chat.card('Promotion preflight').filter({ hasText: 'Scope tag "Retail Stores" → "Manufacturing"' }).last();
     await preflight.waitFor({ timeout: STEP_TIMEOUT_MS });
     const text = await expectReadable(preflight);
     expect(text).toContain('Create · Assignment filter · Kiosk Devices');
