@@ -21,7 +21,9 @@ export function verdict(f: Awaited<ReturnType<typeof runScaleScenario>>['figures
   expect(f.totals.duplicateObjects === 0, `${f.totals.duplicateObjects} duplicate objects in the targets`);
   expect(f.totals.lostItems === 0, `${f.totals.lostItems} items missing from the targets`);
   expect(f.totals.extraWrites === 0, `${f.totals.extraWrites} writes beyond a clean run's`);
-  expect(f.totals.missingWrites === 0, `${f.totals.missingWrites} writes short of a clean run's`);
+  // Fewer writes than a clean run is not a loss (lost items are counted above): an item resumed after a SIGKILL whose
+  // target already shows its assignments in sync (the earlier executor's write landed, or they were equal before the
+  // run) is not assigned again, where a clean run re-sends the same assignments.
   for (const [kind, ratio] of Object.entries(f.throughputRatio))
     expect(ratio >= 1.8, `2 workers over 1 (${kind}) is ${ratio}x, target 1.8x`);
   for (const t of f.takeovers) expect(t.takeoverS <= 120, `takeover after ${t.signal} took ${t.takeoverS} s, target 120 s`);
