@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   const mongo = await resolveMongo({ log: (line) => console.log(`[mongo] ${line}`) });
   const phases = process.env.SCALE_PHASES ? (process.env.SCALE_PHASES.split(',') as ScaleOptions['phases']) : ALL_PHASES;
   const options: Omit<ScaleOptions, 'serverUri' | 'log'> = {
-    runsPerBatch: 12,
+    // Dozens of tenants in a maintenance window, as in the issue. With 12 runs confirmed 0.6 s apart no deployment could
+    // reach 1.8x for arrivals: idle slots while the first runs arrive cap the ratio at 1.77x even with zero overhead
+    // (harness/ceiling.ts computes that ceiling and results.md prints it next to the measured ratio).
+    runsPerBatch: 24,
     subjects: 12,
     // Graph answers Intune writes in several hundred milliseconds; with that latency a run's time is Graph's, as in
     // production, rather than this machine's CPU (shared, so the load average is recorded with the figures).

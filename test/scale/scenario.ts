@@ -16,6 +16,7 @@ import {
   type RunOutcome,
 } from './harness/batches';
 import { Deployment } from './harness/deployment';
+import { ratioCeiling } from './harness/ceiling';
 import { rollingRestart, takeover, type TakeoverFigures } from './harness/disruptions';
 
 export interface ScaleOptions {
@@ -49,6 +50,8 @@ export interface ScaleFigures {
   batches: Partial<Record<'backlog1' | 'backlog2' | 'arrivals1' | 'arrivals2' | 'rolling', BatchFigures>>;
   takeovers: TakeoverFigures[];
   throughputRatio: { backlog?: number; arrivals?: number };
+  /** The best ratio each batch's shape allows with no overhead at all, at the batches' mean run time. */
+  throughputCeiling: { backlog?: number; arrivals?: number };
   chatLatency: { requests: number; p50Ms: number; p95Ms: number; maxMs: number };
   totals: {
     runs: number;
@@ -80,6 +83,7 @@ export async function runScaleScenario(opts: ScaleOptions): Promise<{ figures: S
     batches: {},
     takeovers: [],
     throughputRatio: {},
+    throughputCeiling: {},
     chatLatency: { requests: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 },
     totals: { runs: 0, succeeded: 0, duplicateObjects: 0, lostItems: 0, extraWrites: 0, missingWrites: 0, runsStartedMoreThanOnce: 0 },
     runs: [],
@@ -167,8 +171,21 @@ export async function runScaleScenario(opts: ScaleOptions): Promise<{ figures: S
       maxMs: Math.round(latencies.at(-1) ?? 0),
     };
     const { backlog1, backlog2, arrivals1, arrivals2 } = figures.batches;
-    if (backlog1 && backlog2) figures.throughputRatio.backlog = round(backlog2.runsPerMinute / backlog1.runsPerMinute, 2);
-    if (arrivals1 && arrivals2) figures.throughputRatio.arrivals = round(arrivals2.runsPerMinute / arrivals1.runsPerMinute, 2);
+    const meanRunS = (a: BatchFigures, b: BatchFigures) => (a.meanRunS + b.meanRunS) / 2;
+    if (backlog1 && backlog2) {
+      figures.throughputRatio.backlog = round(backlog2.runsPerMinute / backlog1.runsPerMinute, 2);
+      figures.throughputCeiling.backlog = ratioCeiling(backlog2.runs, 0, opts.workerConcurrency, 2, meanRunS(backlog1, backlog2));
+    }
+    if (arrivals1 && arrivals2) {
+      figures.throughputRatio.arrivals = round(arrivals2.runsPerMinute / arrivals1.runsPerMinute, 2);
+      figures.throughputCeiling.arrivals = ratioCeiling(
+        arrivals2.runs,
+        opts.arrivalGapMs / 1000,
+        opts.workerConcurrency,
+        2,
+        meanRunS(arrivals1, arrivals2),
+      );
+    }
     figures.runs = await outcomes(deployment, generated, all);
     figures.totals = totals(figures.runs);
     return { figures, logs: deployment.logs };
