@@ -3,12 +3,15 @@ import { subjectStateHash } from '../preflight/subject-hash';
 import type { JournalEntry } from '../runs/item-journal';
 import { inStep } from './explain-failure';
 import { assignStep, priorStateOf, UNKNOWN, writeUpdate, type PromotedItem } from './item-steps';
-import { awaitVisible, findCreated, judgeTarget, recordCreated, type ItemContext, type ItemWrite } from './item-writes';
+import type { GraphRequestSpec } from '../subjects/subject-type';
+import { awaitVisible, findCreated, judgeTarget, recordCreated, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
+import { toCreated } from './write-subject';
 
 /**
  * Finishes an item an earlier attempt of this run started (its intent is in the journal), from what the journal
  * proves rather than from what the target happens to hold:
- * - a create whose id was recorded continues with that object (assigning it again replaces the same assignments);
+ * - a create whose id was recorded continues with that object: what follows the create is completed when it replays
+ *   safely (apps, priority), and assigning it again replaces the same assignments;
  * - a create without a recorded id waits for its object to become visible and adopts only a single namesake holding
  *   exactly what the run sends; if none shows, the item's outcome is unknown and nothing is created again;
  * - an update is judged once the target is in sync or the visibility wait is over (a request of the earlier attempt
@@ -69,21 +72,40 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
   // Its assignment may still be on its way: wait for it to show rather than sending it a second time.
   const seen = await inStep('read_target', () => awaitSettled(ctx, write, id, { createdByRun: true }));
   if (seen.kind === 'deleted') return { outcome: 'skipped', reason: 'deleted in the target since this run created it', targetId: id };
-  // What a create writes after the object (its apps, its messages) may never have been sent: never sent again.
-  if (!seen.judged.contentInSync && write.type.createRequests(write.source.payload, write.translate).length > 1) {
-    const seconds = Math.round(ctx.visibility.waitMs / 1000);
-    return {
-      outcome: 'failed',
-      outcomeUnknown: true,
-      targetId: id,
-      reason:
-        `An earlier attempt of this run created it, but ${ctx.target.displayName} did not show all of what the run writes after the create within ${seconds} s, and it was not sent again. ` +
-        `Check "${write.item.displayName}" (${write.type.label}) in the Intune admin center of ${ctx.target.displayName}, then compare again.`,
-    };
+  // What a create writes after the object (its apps, its priority, its messages) may never have been sent.
+  const followUps = write.type.createRequests(write.payload ?? write.source.payload, write.translate).slice(1);
+  if (!seen.judged.contentInSync && followUps.length > 0) {
+    const completed = await completeFollowUps(ctx, write, id, followUps);
+    if (completed !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: completed };
   }
   const assigned = seen.judged.inSync ? true : await assignStep(ctx, write, id);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
   return { outcome: 'succeeded', targetId: id, reason: 'created by an earlier attempt of this run; not created again' };
+}
+
+/**
+ * Sends the create's follow-up requests to the object the journal recorded, when every one of them replays safely
+ * (it sets or replaces, so a copy the earlier attempt may have sent changes nothing); each is sent once and a lost
+ * answer is settled by watching, as in a first attempt. A follow-up that adds (a template's messages) is never sent
+ * again: the operator's words for that come back instead of `true`.
+ */
+async function completeFollowUps(ctx: ItemContext, write: ItemWrite, id: string, followUps: GraphRequestSpec[]): Promise<true | string> {
+  const seconds = Math.round(ctx.visibility.waitMs / 1000);
+  if (!followUps.every((request) => request.replaysSafely)) {
+    return (
+      `An earlier attempt of this run created it, but ${ctx.target.displayName} did not show all of what the run writes after the create within ${seconds} s, and it was not sent again. ` +
+      `Check "${write.item.displayName}" (${write.type.label}) in the Intune admin center of ${ctx.target.displayName}, then compare again.`
+    );
+  }
+  const contentLanded = async () => {
+    const current = await ctx.reader.read(ctx.target, write.type, id);
+    return current && (await judgeTarget(ctx, write, current, false)).contentInSync ? (true as const) : undefined;
+  };
+  for (const request of followUps) {
+    const sent = await inStep('create', () => sendOnce(ctx, write, () => ctx.graph.request(ctx.target, toCreated(request, id)).then(() => true as const), contentLanded), id);
+    if (sent === UNKNOWN) return unknownReason(ctx, write, `what the run writes after the create`);
+  }
+  return true;
 }
 
 type Settled = { kind: 'deleted' } | { kind: 'present'; current: InventorySubject; judged: Awaited<ReturnType<typeof judgeTarget>> };

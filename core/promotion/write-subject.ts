@@ -9,7 +9,7 @@ import { SourceWriteRefused } from './target-only-writes';
 const Created = z.object({ id: z.string().min(1) }).passthrough();
 
 /** A follow-up create request addressed to the object just created. */
-const toCreated = (request: GraphRequestSpec, id: string): GraphRequestSpec => ({ ...request, path: request.path.replaceAll(CREATED_OBJECT_ID, encodeURIComponent(id)) });
+export const toCreated = (request: GraphRequestSpec, id: string): GraphRequestSpec => ({ ...request, path: request.path.replaceAll(CREATED_OBJECT_ID, encodeURIComponent(id)) });
 
 /**
  * Sends a type's create requests in order to the target; resolves with the new object's id from the first answer.

@@ -38,6 +38,12 @@ export interface GraphRequestSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
+  /**
+   * Sending it a second time leaves the object as the first time did: it sets a value or replaces a list (an app
+   * protection policy's `targetApps`, an enrollment configuration's `setPriority`), never adds one. Only such a
+   * request after a create is completed when a resumed run finds the object without it; any other is never resent.
+   */
+  replaysSafely?: true;
 }
 
 /** A documented read of one secret value in clear. */

@@ -31,13 +31,15 @@ export function dying<T extends object>(target: T, death: WorkerDeath): T {
 }
 
 /**
- * The executor's ports for a worker that dies when `killAt` says so: `graph` writes matching it are sent first
- * (the write happened), the journal and run store calls matching it do not happen. Returns the deps and the death.
+ * The executor's ports for a worker that dies when `killAt` says so: `graph` writes matching `graphWrite` are sent
+ * first (the write happened), those matching `beforeGraphWrite` never are, the journal and run store calls matching it do not happen. Returns the deps and the death.
  */
 export function dyingWorker(
   deps: ExecutorDeps,
   killAt: {
     graphWrite?: (spec: GraphRequestSpec) => boolean;
+    /** Dies with a matching write in hand, before it is sent: Graph never sees it. */
+    beforeGraphWrite?: (spec: GraphRequestSpec) => boolean;
     journal?: 'recordIntent' | 'recordCreated' | 'finish';
     afterIntent?: true;
     runStore?: 'recordItem';
@@ -49,6 +51,10 @@ export function dyingWorker(
   const graph: PromotionGraph = {
     request: async (tenant, spec) => {
       if (death.dead) return never();
+      if (spec.method !== 'GET' && killAt.beforeGraphWrite?.(spec)) {
+        death.kill();
+        return never();
+      }
       const answer = await deps.graph.request(tenant, spec);
       if (spec.method !== 'GET' && killAt.graphWrite?.(spec)) {
         death.kill();

@@ -48,6 +48,7 @@ const setPriority = (targetId: string, priority: number): GraphRequestSpec => ({
   method: 'POST',
   path: `${COLLECTION}/${targetId === CREATED_OBJECT_ID ? targetId : encodeURIComponent(targetId)}/setPriority`,
   body: { priority },
+  replaysSafely: true,
 });
 
 /** Apps are not matched across tenants, so an enrollment status page that tracks apps by id cannot be copied. */

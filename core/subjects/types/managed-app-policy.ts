@@ -45,7 +45,7 @@ export function defineManagedAppPolicy(spec: ManagedAppPolicySpec): SubjectType 
     extraReadOnlyFields: [...MANAGED_APP_REPORTS, ...(spec.extraReadOnlyFields ?? [])],
     adaptWriteBody: (body) => withoutMembers(body, ['apps']),
   });
-  const targetApps = (objectPath: string, payload: GraphJson): GraphRequestSpec => ({ method: 'POST', path: `${objectPath}/targetApps`, body: targetAppsBody(payload) });
+  const targetApps = (objectPath: string, payload: GraphJson): GraphRequestSpec => ({ method: 'POST', path: `${objectPath}/targetApps`, body: targetAppsBody(payload), replaysSafely: true });
   return {
     ...base,
     followUpContent: (payload) => ({ apps: targetAppsBody(payload).apps }),

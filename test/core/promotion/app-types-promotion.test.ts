@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
-import type { PromotionGraph } from '../../../core/promotion/promotion-graph';
 import { dyingWorker, expireLeases } from '../../support/executor-faults';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
-import type { GraphJson } from '../../../core/subjects/subject-type';
+import type { GraphJson, GraphRequestSpec } from '../../../core/subjects/subject-type';
 import { androidAppProtection, iosAppProtection, iosMobileAppConfig, managedAppConfig, notificationTemplate, windowsAppProtection, type TenantSide } from '../../support/graph-payloads';
 import { compliance, currentPlan, queueRun, SOURCE, TARGET, usePromotionWorld, WORKSPACE } from '../../support/promotion-fixtures';
 
@@ -138,43 +137,44 @@ describe('promotion of app protection, app configuration and notification templa
   });
 });
 
-describe('a worker killed around the apps of a policy it created', () => {
+describe('a worker killed around what follows the create of a policy or template', () => {
   const iosWrites = () => written(path('iosAppProtectionPolicy'));
+  const templateWrites = () => written(path('notificationMessageTemplate'));
+  const isApps = (spec: GraphRequestSpec) => spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps');
 
   /** Runs until the worker dies where `killAt` says, then lets a second worker take the run over. */
-  async function killThenResume(killAt: Parameters<typeof dyingWorker>[1], beforeSend = false) {
+  async function killThenResume(killAt: Parameters<typeof dyingWorker>[1]) {
     seedAppTypes();
     const run = await queueRun(suite.world, { includeAssignments: true });
     const dying = dyingWorker(suite.world.deps, killAt);
-    if (beforeSend) {
-      // Dies with the apps request in hand, before it is sent: the policy exists and its id is journalled, no apps.
-      const real = dying.deps.graph;
-      const graph: PromotionGraph = {
-        listAll: (tenant, p) => real.listAll(tenant, p),
-        request: (tenant, spec) => (spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps') ? (dying.death.kill(), new Promise<never>(() => undefined)) : real.request(tenant, spec)),
-      };
-      void executeRun({ ...dying.deps, graph }, run.id);
-    } else {
-      void executeRun(dying.deps, run.id);
-    }
+    void executeRun(dying.deps, run.id);
     await vi.waitFor(() => expect(dying.death.dead).toBe(true), { timeout: 5_000 });
     await expireLeases(suite.db);
     await executeRun(suite.world.deps, run.id);
-    return (await suite.world.runs.items(run.id)).items.find((i) => i.type === 'iosAppProtectionPolicy')!;
+    return (await suite.world.runs.items(run.id)).items;
   }
 
   it('after the apps reached Graph: adopts the policy by its journalled id, assigns it, and sends nothing twice', async () => {
-    const item = await killThenResume({ graphWrite: (spec) => spec.path.includes('iosManagedAppProtections') && spec.path.endsWith('/targetApps') });
-    expect(item).toMatchObject({ outcome: 'succeeded', reason: 'created by an earlier attempt of this run; not created again' });
+    const items = await killThenResume({ graphWrite: isApps });
+    expect(items.find((i) => i.type === 'iosAppProtectionPolicy')).toMatchObject({ outcome: 'succeeded', reason: 'created by an earlier attempt of this run; not created again' });
     expect(iosWrites()).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
   });
 
-  it('before the apps were sent: the policy is known by its id, its outcome is unknown, and neither it nor its apps are sent again', async () => {
-    const item = await killThenResume({}, true);
+  it('before the apps were sent: the policy known by its journalled id gets its apps and assignments, and is not created again', async () => {
+    const items = await killThenResume({ beforeGraphWrite: isApps });
     const [made] = suite.world.graph.objects(TARGET.id, path('iosAppProtectionPolicy'));
-    expect(item).toMatchObject({ outcome: 'failed', outcomeUnknown: true, targetId: made!.id });
+    expect(items.find((i) => i.type === 'iosAppProtectionPolicy')).toMatchObject({ outcome: 'succeeded', targetId: made!.id });
+    // targetApps replaces the policy's apps: sending it to the recorded object cannot add a second copy.
+    expect(iosWrites()).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
+    expect((made!.apps as GraphJson[]).length).toBeGreaterThan(0);
+  });
+
+  it("before a template's messages were sent: its outcome is unknown and no message is sent again, since each one adds", async () => {
+    const items = await killThenResume({ beforeGraphWrite: (spec) => spec.path.endsWith('/localizedNotificationMessages') });
+    const item = items.find((i) => i.type === 'notificationMessageTemplate' && i.action === 'create')!;
+    expect(item).toMatchObject({ outcome: 'failed', outcomeUnknown: true });
     expect(item.reason).toContain('did not show all of what the run writes after the create');
-    expect(iosWrites()).toEqual(['POST ']);
+    // Only the template the run created: the other template in the plan is an update of t-tpl-old.
+    expect(templateWrites().filter((w) => !w.includes('t-tpl-old'))).toEqual(['POST ']);
   });
 });
-

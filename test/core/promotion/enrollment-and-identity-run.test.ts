@@ -214,6 +214,29 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     });
   }
 
+  it('a new status page whose worker died before setting its priority gets it from the next worker, and is created once', async () => {
+    const queued = await queueRun(suite.world);
+    suite.world.graph.clearRequests();
+    const { deps, death } = dyingWorker(suite.world.deps, { beforeGraphWrite: (spec) => spec.path.endsWith('/setPriority') });
+    void executeRun(deps, queued.id);
+    await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
+    await expireLeases(suite.db);
+    await executeRun(suite.world.deps, queued.id);
+
+    const esp = created(ENROLLMENT, 'Autopilot ESP');
+    expect(suite.world.graph.objects(TARGET.id, ENROLLMENT).filter((o) => o.displayName === 'Autopilot ESP')).toHaveLength(1);
+    expect(esp).toMatchObject({ priority: 1 });
+    const espWrites = writes().filter((w) => w.path.startsWith(ENROLLMENT) && !w.path.includes('_Default'));
+    expect(espWrites.map((w) => `${w.method} ${w.path.replace(String(esp.id), '{id}')}`)).toEqual([
+      `POST ${ENROLLMENT}`,
+      `POST ${ENROLLMENT}/{id}/setPriority`,
+      `POST ${ENROLLMENT}/{id}/assign`,
+    ]);
+    const item = (await suite.world.runs.items(queued.id)).items.find((i) => i.displayName === 'Autopilot ESP');
+    expect(item).toMatchObject({ outcome: 'succeeded', targetId: esp.id });
+    expect((await suite.world.runs.get(WORKSPACE, queued.id))!.verified).toBe(5);
+  });
+
   it('an undo puts the Autopilot groups back one request each, the priority-set status page deleted, the default limit restored', async () => {
     const { queued } = await runToEnd();
     const promoted = (await suite.world.runs.get(WORKSPACE, queued.id))!;

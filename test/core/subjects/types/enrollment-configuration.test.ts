@@ -40,7 +40,7 @@ describe('enrollment configuration subject type', () => {
     expect(create).toMatchObject({ method: 'POST', path: COLLECTION, body: { '@odata.type': '#microsoft.graph.windows10EnrollmentCompletionPageConfiguration', installProgressTimeoutInMinutes: 90, roleScopeTagIds: ['0', TARGET.scopeTagId] } });
     expect(create!.body).not.toHaveProperty('priority');
     expect(create!.body).not.toHaveProperty('id');
-    expect(priority).toEqual({ method: 'POST', path: `${COLLECTION}/${CREATED_OBJECT_ID}/setPriority`, body: { priority: 1 } });
+    expect(priority).toEqual({ method: 'POST', path: `${COLLECTION}/${CREATED_OBJECT_ID}/setPriority`, body: { priority: 1 }, replaysSafely: true });
     expect(enrollmentConfiguration.assignRequest(TARGET.policyId, subject.assignments, sourceToTarget)).toEqual({
       method: 'POST',
       path: `${COLLECTION}/${TARGET.policyId}/assign`,
@@ -53,7 +53,7 @@ describe('enrollment configuration subject type', () => {
     const [patch, priority] = enrollmentConfiguration.updateRequests(TARGET.policyId, subject.payload, sourceToTarget);
     expect(patch).toMatchObject({ method: 'PATCH', path: `${COLLECTION}/${TARGET.policyId}` });
     expect(patch!.body).not.toHaveProperty('priority');
-    expect(priority).toEqual({ method: 'POST', path: `${COLLECTION}/${TARGET.policyId}/setPriority`, body: { priority: 1 } });
+    expect(priority).toEqual({ method: 'POST', path: `${COLLECTION}/${TARGET.policyId}/setPriority`, body: { priority: 1 }, replaysSafely: true });
     expect(hashed(enrollmentStatusPage(SOURCE, { priority: 2 }))).not.toBe(hashed(enrollmentStatusPage(SOURCE)));
     expect(hashed(enrollmentStatusPage(TARGET), TARGET.scopeTagId)).toBe(hashed(enrollmentStatusPage(SOURCE)));
   });
