@@ -2,7 +2,7 @@ import type { InventorySubject } from '../inventory/model';
 import { subjectStateHash } from '../preflight/subject-hash';
 import type { JournalEntry } from '../runs/item-journal';
 import { inStep } from './explain-failure';
-import { assignStep, priorStateOf, UNKNOWN, writeUpdate, type PromotedItem } from './item-steps';
+import { assignStep, priorStateOf, UNKNOWN, updateLanded, writeUpdate, type PromotedItem } from './item-steps';
 import type { GraphRequestSpec } from '../subjects/subject-type';
 import { awaitVisible, findCreated, judgeTarget, recordCreated, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
 import { toCreated } from './write-subject';
@@ -16,8 +16,9 @@ import { toCreated } from './write-subject';
  *   exactly what the run sends; if none shows, the item's outcome is unknown and nothing is created again;
  * - an update is judged once the target is in sync or the visibility wait is over (a request of the earlier attempt
  *   may still be on its way): in sync is done; still the before-image means no earlier request took effect, so it is
- *   written now, once; content written but not its assignments is assigned; anything else is left alone with its
- *   outcome unknown (part-written, or changed by someone else).
+ *   written now, once; content written but not its assignments is assigned; a PATCH that landed without what follows
+ *   it is completed when that replays safely; anything else is left alone with its outcome unknown (part-written, or
+ *   changed by someone else).
  */
 export async function resumeItem(ctx: ItemContext, write: ItemWrite, previous: JournalEntry): Promise<PromotedItem> {
   const intent = previous.intent!;
@@ -40,6 +41,14 @@ export async function resumeItem(ctx: ItemContext, write: ItemWrite, previous: J
   if (judged.contentInSync) {
     const assigned = await assignStep(ctx, write, targetId);
     if (assigned !== UNKNOWN) return { outcome: 'succeeded', targetId, reason: 'updated by an earlier attempt of this run; its assignments were completed now', ...keep };
+  } else if (await firstUpdateLanded(ctx, write, targetId, current)) {
+    // The PATCH landed but what follows it (a priority, the apps, the allowed combinations) did not, and each of those
+    // replays safely: complete them on the same object, then the assignments.
+    const followUps = write.type.updateRequests(targetId, write.payload ?? write.source.payload, write.translate, current.payload).slice(1);
+    const completed = await completeFollowUps(ctx, write, targetId, followUps, 'update');
+    if (completed !== true) return { outcome: 'failed', outcomeUnknown: true, targetId, reason: completed, ...keep };
+    const assigned = await assignStep(ctx, write, targetId);
+    if (assigned !== UNKNOWN) return { outcome: 'succeeded', targetId, reason: 'updated by an earlier attempt of this run; what follows the update was completed now', ...keep };
   }
   return {
     outcome: 'failed',
@@ -75,7 +84,7 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
   // What a create writes after the object (its apps, its priority, its messages) may never have been sent.
   const followUps = write.type.createRequests(write.payload ?? write.source.payload, write.translate).slice(1);
   if (!seen.judged.contentInSync && followUps.length > 0) {
-    const completed = await completeFollowUps(ctx, write, id, followUps);
+    const completed = await completeFollowUps(ctx, write, id, followUps, 'create');
     if (completed !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: completed };
   }
   const assigned = seen.judged.inSync ? true : await assignStep(ctx, write, id);
@@ -89,11 +98,11 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
  * answer is settled by watching, as in a first attempt. A follow-up that adds (a template's messages) is never sent
  * again: the operator's words for that come back instead of `true`.
  */
-async function completeFollowUps(ctx: ItemContext, write: ItemWrite, id: string, followUps: GraphRequestSpec[]): Promise<true | string> {
+async function completeFollowUps(ctx: ItemContext, write: ItemWrite, id: string, followUps: GraphRequestSpec[], after: 'create' | 'update'): Promise<true | string> {
   const seconds = Math.round(ctx.visibility.waitMs / 1000);
   if (!followUps.every((request) => request.replaysSafely)) {
     return (
-      `An earlier attempt of this run created it, but ${ctx.target.displayName} did not show all of what the run writes after the create within ${seconds} s, and it was not sent again. ` +
+      `An earlier attempt of this run ${after === 'create' ? 'created' : 'updated'} it, but ${ctx.target.displayName} did not show all of what the run writes after the ${after} within ${seconds} s, and it was not sent again. ` +
       `Check "${write.item.displayName}" (${write.type.label}) in the Intune admin center of ${ctx.target.displayName}, then compare again.`
     );
   }
@@ -102,10 +111,20 @@ async function completeFollowUps(ctx: ItemContext, write: ItemWrite, id: string,
     return current && (await judgeTarget(ctx, write, current, false)).contentInSync ? (true as const) : undefined;
   };
   for (const request of followUps) {
-    const sent = await inStep('create', () => sendOnce(ctx, write, () => ctx.graph.request(ctx.target, toCreated(request, id)).then(() => true as const), contentLanded), id);
-    if (sent === UNKNOWN) return unknownReason(ctx, write, `what the run writes after the create`);
+    const sent = await inStep(after, () => sendOnce(ctx, write, () => ctx.graph.request(ctx.target, toCreated(request, id)).then(() => true as const), contentLanded), id);
+    if (sent === UNKNOWN) return unknownReason(ctx, write, `what the run writes after the ${after}`);
   }
   return true;
+}
+
+/**
+ * Whether the update's first request (its PATCH or PUT, by the members it sends) shows in the target while later
+ * requests of the update remain: only then can the rest be completed. An update of one request has nothing to complete.
+ */
+async function firstUpdateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, current: InventorySubject): Promise<boolean> {
+  const [first, ...later] = write.type.updateRequests(targetId, write.payload ?? write.source.payload, write.translate, current.payload);
+  if (!first || later.length === 0 || (first.method !== 'PATCH' && first.method !== 'PUT')) return false;
+  return (await inStep('read_target', () => updateLanded(ctx, write, targetId, first))) === true;
 }
 
 type Settled = { kind: 'deleted' } | { kind: 'present'; current: InventorySubject; judged: Awaited<ReturnType<typeof judgeTarget>> };

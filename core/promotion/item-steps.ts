@@ -126,7 +126,7 @@ async function assignmentLanded(ctx: ItemContext, path: string, request: GraphRe
  * Whether the target shows one update request's effect: a PATCH / PUT by the members it sent (members Graph adds
  * itself ignored), an action (e.g. compliance scheduled actions) by the content the compare judges.
  */
-async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, request: GraphRequestSpec): Promise<true | undefined> {
+export async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, request: GraphRequestSpec): Promise<true | undefined> {
   const current = await ctx.reader.read(ctx.target, write.type, targetId);
   if (!current) return undefined;
   if (request.method === 'PATCH' || request.method === 'PUT') {

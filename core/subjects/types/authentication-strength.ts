@@ -45,7 +45,7 @@ export const authenticationStrength: SubjectType = {
     const { allowedCombinations, ...properties } = writable(payload);
     return [
       { method: 'PATCH', path: objectPath(targetId), body: properties },
-      { method: 'POST', path: `${objectPath(targetId)}/updateAllowedCombinations`, body: { allowedCombinations: allowedCombinations ?? [] } },
+      { method: 'POST', path: `${objectPath(targetId)}/updateAllowedCombinations`, body: { allowedCombinations: allowedCombinations ?? [] }, replaysSafely: true },
     ];
   },
   assignRequest: () => undefined,

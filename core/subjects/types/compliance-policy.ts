@@ -82,7 +82,7 @@ export const compliancePolicy: SubjectType = {
     const rules = asObjects(scheduledActionsForRule).map(({ ruleName, scheduledActionConfigurations }) => ({ ruleName, scheduledActionConfigurations }));
     return [
       { ...patch, body: properties },
-      { method: 'POST', path: `${patch.path}/scheduleActionsForRules`, body: { deviceComplianceScheduledActionForRules: rules } },
+      { method: 'POST', path: `${patch.path}/scheduleActionsForRules`, body: { deviceComplianceScheduledActionForRules: rules }, replaysSafely: true },
     ];
   },
 };

@@ -237,6 +237,29 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     expect((await suite.world.runs.get(WORKSPACE, queued.id))!.verified).toBe(5);
   });
 
+  it('a status page updated by a worker that died before setting its priority gets it from the next worker, patched once', async () => {
+    suite.world.graph.seed(TARGET.id, ENROLLMENT, statusPage('t-esp', 2, { installProgressTimeoutInMinutes: 60 }));
+    const queued = await queueRun(suite.world);
+    suite.world.graph.clearRequests();
+    const { deps, death } = dyingWorker(suite.world.deps, { beforeGraphWrite: (spec) => spec.path.endsWith('/setPriority') });
+    void executeRun(deps, queued.id);
+    await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
+    await expireLeases(suite.db);
+    await executeRun(suite.world.deps, queued.id);
+
+    expect(suite.world.graph.object(TARGET.id, ENROLLMENT, 't-esp')).toMatchObject({ priority: 1, installProgressTimeoutInMinutes: 90 });
+    expect(writes().filter((w) => w.path.startsWith(`${ENROLLMENT}/t-esp`)).map((w) => `${w.method} ${w.path.slice(ENROLLMENT.length)}`)).toEqual([
+      'PATCH /t-esp',
+      'POST /t-esp/setPriority',
+      'POST /t-esp/assign',
+    ]);
+    const item = (await suite.world.runs.items(queued.id)).items.find((i) => i.displayName === 'Autopilot ESP');
+    expect(item).toMatchObject({ outcome: 'succeeded', targetId: 't-esp', reason: 'updated by an earlier attempt of this run; what follows the update was completed now' });
+    // The before-image is the page as it was: an undo can still put priority 2 and 60 minutes back.
+    expect(item!.priorState).toMatchObject({ priority: 2, installProgressTimeoutInMinutes: 60 });
+    expect((await suite.world.runs.get(WORKSPACE, queued.id))!.verified).toBe(5);
+  });
+
   it('an undo puts the Autopilot groups back one request each, the priority-set status page deleted, the default limit restored', async () => {
     const { queued } = await runToEnd();
     const promoted = (await suite.world.runs.get(WORKSPACE, queued.id))!;

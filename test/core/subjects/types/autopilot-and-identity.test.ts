@@ -119,7 +119,7 @@ describe('authentication strength subject type', () => {
     ]);
     expect(authenticationStrength.updateRequests(TARGET.policyId, subject.payload, sourceToTarget)).toEqual([
       { method: 'PATCH', path: `${COLLECTION}/${TARGET.policyId}`, body: { '@odata.type': '#microsoft.graph.authenticationStrengthPolicy', displayName: 'Contoso admins', description: 'Phishing-resistant methods or a hardware token' } },
-      { method: 'POST', path: `${COLLECTION}/${TARGET.policyId}/updateAllowedCombinations`, body: { allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor', 'password, hardwareOath'] } },
+      { method: 'POST', path: `${COLLECTION}/${TARGET.policyId}/updateAllowedCombinations`, body: { allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor', 'password, hardwareOath'] }, replaysSafely: true },
     ]);
     expect(authenticationStrength.assignRequest(TARGET.policyId, [], sourceToTarget)).toBeUndefined();
   });
