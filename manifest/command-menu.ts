@@ -11,10 +11,11 @@ export type CommandHelp = { usage: string; description: string; example?: string
 
 /**
  * The ten commands offered in the Teams command menu, most used first. Pause and resume are emergency switches for
- * admins; they stay reachable through `help`.
+ * admins; unmap is taught by the mappings card, undo by the run card's button, watches and unwatch by the watch answer;
+ * all stay reachable through `help`.
  */
 export const MENU_COMMANDS: readonly CommandName[] = [
-  'compare', 'tenants', 'sync', 'runs', 'run', 'map', 'mappings', 'unmap', 'audit', 'help',
+  'compare', 'tenants', 'sync', 'runs', 'run', 'map', 'mappings', 'watch', 'audit', 'help',
 ];
 
 /** The menu derived from the grammar's usage table: title is what the user types first, description says the rest. */

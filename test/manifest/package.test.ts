@@ -93,7 +93,7 @@ describe('the bot command menu', () => {
 
   it('lists commands the bot understands, described by the grammar', () => {
     const menu = commandMenu();
-    expect(menu.map((c) => c.title)).toEqual(['compare', 'tenants', 'sync', 'runs', 'run', 'map', 'mappings', 'unmap', 'audit', 'help']);
+    expect(menu.map((c) => c.title)).toEqual(['compare', 'tenants', 'sync', 'runs', 'run', 'map', 'mappings', 'watch', 'audit', 'help']);
     for (const { title } of menu) expect(parseCommand(title).kind).not.toBe('unknown');
     expect(menu.find((c) => c.title === 'sync')?.description).toBe("sync «tenant» — Refresh a tenant's inventory snapshot now.");
     expect(menu.find((c) => c.title === 'help')?.description).toBe('Show the commands.');
