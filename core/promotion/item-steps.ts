@@ -21,14 +21,18 @@ export const priorStateOf = (current: Pick<InventorySubject, 'payload' | 'assign
 
 /**
  * Overwrites target object `current` with the source: records the intent with the full before-image (unless the
- * resumed intent already holds it), then sends the type's update requests in order and assigns. Each request is sent
- * once; a lost answer is settled by watching the target, never by sending it again.
+ * resumed intent already holds it), then sends the type's update requests in order and assigns unless the target
+ * already holds the source's assignments. Each request is sent once; a lost answer is settled by watching the target,
+ * never by sending it again.
  */
 export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: InventorySubject, opts: { intentRecorded: boolean }): Promise<PromotedItem> {
   const { type, source, translate } = write;
   const targetId = current.graphId;
   const requests = type.updateRequests(targetId, write.payload ?? source.payload, translate, current.payload);
-  const assign = ctx.includeAssignments ? intendedAssignment(type, targetId, source.assignments, translate) : [];
+  // Assignments the target already holds (judged as the compare does) are not sent again: one write fewer against a
+  // throttled tenant for every subject whose settings alone differ.
+  const assignmentsHeld = ctx.includeAssignments && (await inStep('read_target', () => judgeTarget(ctx, write, current, true))).assignmentsInSync;
+  const assign = ctx.includeAssignments && !assignmentsHeld ? intendedAssignment(type, targetId, source.assignments, translate) : [];
   const priorState = priorStateOf(current, ctx.includeAssignments);
   if (!opts.intentRecorded) {
     const before = { kind: 'present' as const, targetId, payload: current.payload, assignments: current.assignments };
@@ -40,7 +44,7 @@ export async function writeUpdate(ctx: ItemContext, write: ItemWrite, current: I
     );
     if (sent === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownReason(ctx, write, 'the update') };
   }
-  const assigned = await assignStep(ctx, write, targetId);
+  const assigned = assignmentsHeld ? true : await assignStep(ctx, write, targetId);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId, priorState, reason: unknownReason(ctx, write, 'the assignment') };
   return { outcome: 'succeeded', targetId, priorState };
 }

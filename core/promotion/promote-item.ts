@@ -118,12 +118,14 @@ async function create(ctx: ItemContext, write: ItemWrite): Promise<PromotedItem>
   const namesakes = await inStep('read_target', () => ctx.reader.findByIdentity(ctx.target, type, write.item.displayName));
   if (namesakes.length > 0) return skipped(SKIP_REASONS.nameAppeared);
   const requests = type.createRequests(write.payload ?? source.payload, translate);
-  const assign = ctx.includeAssignments ? intendedAssignment(type, '{id}', source.assignments, translate) : [];
+  // A new object has no assignments: a source without any has nothing to assign.
+  const unassigned = source.assignments.length === 0;
+  const assign = ctx.includeAssignments && !unassigned ? intendedAssignment(type, '{id}', source.assignments, translate) : [];
   await recordIntent(ctx, write.index, { action: 'create', before: { kind: 'absent' } }, [...requests, ...assign]);
   const createdId = await inStep('create', () => sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, requests, (id) => recordCreated(ctx, write.index, id)), () => findCreated(ctx, write)));
   if (createdId === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, reason: unknownReason(ctx, write, 'the create') };
   await recordCreated(ctx, write.index, createdId);
-  const assigned = await assignStep(ctx, write, createdId);
+  const assigned = unassigned ? true : await assignStep(ctx, write, createdId);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: unknownReason(ctx, write, 'the assignment') };
   return { outcome: 'succeeded', targetId: createdId };
 }

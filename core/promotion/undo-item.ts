@@ -61,12 +61,12 @@ export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, 
       // Settings written back, assignments not yet: only the assignment is left to send.
       const settingsRestored = wanted !== undefined && live !== undefined && judgeAgainst(type, wanted, live, references, false).inSync;
       if (!live || (!settingsRestored && !equals(after))) return done(unknownAfterResume(ctx, item, targetId));
-      return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: true, assignOnly: settingsRestored }));
+      return done(await send(ctx, item, index, type, live, references, wanted, { intentRecorded: true, assignOnly: settingsRestored }));
     }
     await inStep('read_target', observe);
     if (!live) return done({ outcome: 'skipped', reason: `deleted in ${ctx.target.displayName} since the undo preview` });
     if (!equals(after)) return done({ outcome: 'skipped', reason: `changed in ${ctx.target.displayName} since the undo preview` });
-    return done(await send(ctx, item, index, type, live, wanted, { intentRecorded: false, assignOnly: false }));
+    return done(await send(ctx, item, index, type, live, references, wanted, { intentRecorded: false, assignOnly: false }));
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
     if (error.cause instanceof TenantUnreachable) throw new PassingOutage(error.cause.message);
@@ -74,11 +74,22 @@ export async function undoItem(ctx: ItemContext, item: PlanItem, index: number, 
   }
 }
 
-async function send(ctx: ItemContext, item: PlanItem, index: number, type: SubjectType, live: InventorySubject, wanted: Image | undefined, opts: { intentRecorded: boolean; assignOnly: boolean }): Promise<PromotedItem> {
+async function send(
+  ctx: ItemContext,
+  item: PlanItem,
+  index: number,
+  type: SubjectType,
+  live: InventorySubject,
+  references: readonly ReferenceObject[],
+  wanted: Image | undefined,
+  opts: { intentRecorded: boolean; assignOnly: boolean },
+): Promise<PromotedItem> {
   const targetId = live.graphId;
   const priorState = priorStateOf(live, ctx.includeAssignments);
   const updates = opts.assignOnly ? [] : wanted ? type.updateRequests(targetId, wanted.payload, identityTranslator, live.payload) : [deleteRequest(type, targetId)];
-  const assign = wanted && ctx.includeAssignments ? type.assignRequest(targetId, wanted.assignments, identityTranslator) : undefined;
+  // Assignments the target still holds as they were (the promotion left them alone) are not sent again.
+  const assignmentsHeld = wanted !== undefined && judgeAgainst(type, wanted, live, references, true).assignmentsInSync;
+  const assign = wanted && ctx.includeAssignments && !assignmentsHeld ? type.assignRequest(targetId, wanted.assignments, identityTranslator) : undefined;
   // Assignments written one per request are restored after the other requests, from the target's assignments then.
   const assignEachOf = wanted && ctx.includeAssignments ? type.assignmentsPerRequest : undefined;
   const requests = [...updates, ...(assign ? [assign] : [])];

@@ -32,14 +32,19 @@ export interface ThroughputOptions {
   pageSize?: number;
 }
 
-/** Writes one plan item makes: its create or update requests, plus the assign call when assignments are promoted. */
-function writesOf(item: PlanItem, source: InventorySnapshot, includeAssignments: boolean): number {
+/**
+ * Writes one plan item makes: its create or update requests, plus the assign call when assignments are promoted and
+ * the target does not hold them yet (a new object holds none; an existing one by the snapshots' portable hashes).
+ */
+function writesOf(item: PlanItem, source: InventorySnapshot, target: InventorySnapshot, includeAssignments: boolean): number {
   const type = SUBJECT_TYPES[item.type];
   const subject = source.subjects.find((s) => s.type === item.type && s.graphId === item.sourceId)!;
   const translate = () => 'mapped';
   const writes =
     item.action === 'create' ? type.createRequests(subject.payload, translate) : type.updateRequests('target', subject.payload, translate);
-  return writes.length + (includeAssignments && type.assignRequest('target', subject.assignments, translate) ? 1 : 0);
+  const existing = target.subjects.find((s) => s.type === item.type && s.graphId === item.targetId);
+  const held = existing ? existing.assignmentsHash === subject.assignmentsHash : subject.assignments.length === 0;
+  return writes.length + (includeAssignments && !held && type.assignRequest('target', subject.assignments, translate) ? 1 : 0);
 }
 
 /** Timestamps of the executor's progress reports (before and after every item). */
@@ -83,7 +88,8 @@ export async function promotionThroughputFigures(ctx: BenchContext, opts: Throug
     };
     const source = await snapshot(world.source);
     await world.deps.snapshots.replace(source);
-    await world.deps.snapshots.replace(await snapshot(world.target));
+    const target = await snapshot(world.target);
+    await world.deps.snapshots.replace(target);
 
     const operator = await world.request(BENCH_ACTORS.operator);
     const selection = { sourceTenantId: world.source.id, targetTenantId: world.target.id, types: [], includeAssignments: true };
@@ -93,7 +99,7 @@ export async function promotionThroughputFigures(ctx: BenchContext, opts: Throug
     const confirmed = await confirmPromotion(world.deps, (await world.request(BENCH_ACTORS.approver)).ctx, asked.request.id);
     if (confirmed.kind !== 'started') throw new Error(`promotion not started: ${confirmed.kind}`);
     const run = confirmed.run;
-    const writesPerItem = run.plan.items.map((item) => writesOf(item, source, run.plan.includeAssignments));
+    const writesPerItem = run.plan.items.map((item) => writesOf(item, source, target, run.plan.includeAssignments));
     const totalWrites = writesPerItem.reduce((a, b) => a + b, 0);
 
     graph.resetCounts();

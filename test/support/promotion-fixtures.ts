@@ -251,11 +251,11 @@ export async function queueRun(world: PromotionWorld, opts: { includeAssignments
   return run;
 }
 
-/** The three-subject source (one ready create, one ready update, one extra create) the executor suites share. */
+/** The three-subject source the executor suites share: a ready create, a ready update whose settings and assignments differ, an extra create with no assignments. */
 export function seedBaselineSubjects(world: PromotionWorld): void {
   world.graph
     .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-baseline', 'Baseline', { bitlocker_requiredeviceencryption: '1' }, { roleScopeTagIds: ['7'], assignments: [includeGroup('s-grp-pilot')] }))
-    .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12 }))
+    .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12 }, { assignments: [includeGroup('s-grp-pilot')] }))
     .seed(TARGET.id, PATHS.deviceConfiguration, restrictions('t-dc-restr', 'Restrictions', { passwordMinimumLength: 8 }))
     .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-camera', 'Camera', { cameraBlocked: true }));
 }

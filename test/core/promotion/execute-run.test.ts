@@ -22,7 +22,7 @@ function seedMixedTenants() {
   const { graph } = suite.world;
   graph
     .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-baseline', 'Baseline', { device_vendor_msft_bitlocker_requiredeviceencryption: '1', device_vendor_msft_policy_config_defender_avgcpuloadfactor: 40 }, { roleScopeTagIds: ['7'], assignments: [includeGroup('s-grp-pilot')] }))
-    .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-edge', 'Edge hardening', { edge_smartscreenenabled: '1' }))
+    .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-edge', 'Edge hardening', { edge_smartscreenenabled: '1' }, { assignments: [includeGroup('s-grp-pilot')] }))
     .seed(TARGET.id, PATHS.settingsCatalog, catalogPolicy('t-sc-edge', 'Edge hardening', { edge_smartscreenenabled: '0' }))
     .seed(SOURCE.id, PATHS.settingsCatalog, catalogPolicy('s-sc-orphan', 'Staging only pilot', { edge_homepage: '1' }, { assignments: [includeGroup('s-grp-orphan')] }))
     .seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-restr', 'Restrictions', { passwordMinimumLength: 12, passwordRequired: true }))
@@ -86,7 +86,16 @@ describe('promotion run: what is written', () => {
     expect(assign!.body).toEqual({ assignments: [expect.objectContaining({ target: expect.objectContaining({ groupId: 't-grp-pilot' }) })] });
   });
 
-  it('updates a settings catalog policy with a full PUT, then assigns', async () => {
+  it('creates a subject the source assigns to nobody with its POST alone: a new object has no assignments to replace', async () => {
+    suite.world.graph.seed(SOURCE.id, PATHS.deviceConfiguration, restrictions('s-dc-kiosk', 'Kiosk', { cameraBlocked: true }));
+    await runToEnd();
+
+    const kiosk = suite.world.graph.objects(TARGET.id, PATHS.deviceConfiguration).find((o) => o.displayName === 'Kiosk')!;
+    expect(suite.world.graph.writes(TARGET.id).map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${PATHS.deviceConfiguration}`]);
+    expect(kiosk.assignments ?? []).toEqual([]);
+  });
+
+  it('updates a settings catalog policy with a full PUT, then assigns it to the groups the source has', async () => {
     seedMixedTenants();
     await runToEnd();
 
@@ -98,7 +107,7 @@ describe('promotion run: what is written', () => {
     expect(JSON.stringify(put.settings)).toContain('edge_smartscreenenabled_1');
   });
 
-  it('updates a device configuration with PATCH carrying its @odata.type and without read-only members', async () => {
+  it('updates a device configuration with PATCH carrying its @odata.type and without read-only members, and no assign when the assignments already agree', async () => {
     seedMixedTenants();
     await runToEnd();
 
@@ -106,10 +115,10 @@ describe('promotion run: what is written', () => {
     expect(patch).toMatchObject({ method: 'PATCH', path: `${PATHS.deviceConfiguration}/t-dc-restr` });
     expect(patch!.body).toMatchObject({ '@odata.type': '#microsoft.graph.windows10GeneralConfiguration', passwordMinimumLength: 12 });
     expect(patch!.body).not.toHaveProperty('version');
-    expect(rest.map((r) => r.path)).toEqual([`${PATHS.deviceConfiguration}/t-dc-restr/assign`]);
+    expect(rest.map((r) => r.path)).toEqual([]);
   });
 
-  it('updates a compliance policy with PATCH without scheduled actions, then scheduleActionsForRules, then assign', async () => {
+  it('updates a compliance policy with PATCH without scheduled actions, then scheduleActionsForRules; its equal assignments are not sent', async () => {
     seedMixedTenants();
     await runToEnd();
 
@@ -117,7 +126,6 @@ describe('promotion run: what is written', () => {
     expect(requests.map((r) => `${r.method} ${r.path.slice(PATHS.compliancePolicy.length)}`)).toEqual([
       'PATCH /t-cp-win',
       'POST /t-cp-win/scheduleActionsForRules',
-      'POST /t-cp-win/assign',
     ]);
     expect(requests[0]!.body).toMatchObject({ passwordRequired: true, osMinimumVersion: '10.0.22631' });
     expect(requests[0]!.body).not.toHaveProperty('scheduledActionsForRule');

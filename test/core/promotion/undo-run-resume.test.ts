@@ -48,6 +48,12 @@ describe('undo run: deletes what the promotion created and restores what it upda
     expectTargetAsBefore(suite.world);
     const deletes = suite.world.graph.writes(TARGET.id).filter((w) => w.method === 'DELETE');
     expect(deletes).toHaveLength(2);
+    // Restrictions: its settings and the assignments the promotion replaced are put back, one request each.
+    expect(suite.world.graph.writes(TARGET.id).filter((w) => w.path.includes('t-dc-restr')).map((w) => `${w.method} ${w.path.slice(PATHS.deviceConfiguration.length)}`)).toEqual([
+      'PATCH /t-dc-restr',
+      'POST /t-dc-restr/assign',
+    ]);
+    expect(suite.world.graph.object(TARGET.id, PATHS.deviceConfiguration, 't-dc-restr')!.assignments).toEqual([]);
     const audits = (await suite.world.audit.list(WORKSPACE, { offset: 0, limit: 50 })).events.map((e) => e.action);
     expect(audits.filter((a) => a === 'promotion.undo.completed')).toHaveLength(1);
     // A second execution of the finished undo run writes nothing.
