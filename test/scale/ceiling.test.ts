@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idealMakespanS, ratioCeiling } from './harness/ceiling';
 
-describe('the throughput ceiling printed next to the scale results', () => {
+describe('the ideal throughput ratio printed next to the measured one in the scale results', () => {
   it('is exactly 2 for a backlog that fills every slot of both workers', () => {
     expect(ratioCeiling(12, 0, 2, 2, 4)).toBe(2);
   });

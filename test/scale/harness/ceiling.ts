@@ -1,6 +1,7 @@
-// The best throughput ratio a batch's shape allows, whatever the workers do: a short batch of staggered arrivals leaves
-// slots idle while its first runs arrive and while its last ones finish, and that costs two workers proportionally
-// more than one. The scale results print this ceiling next to the measured ratio so a reader can tell the two apart.
+// The throughput ratio an ideal queue reaches for a batch's shape: a short batch of staggered arrivals leaves slots idle
+// while its first runs arrive and while its last ones finish, and that costs two workers proportionally more than one.
+// The scale results print it next to the measured ratio so a reader can tell the batch's shape from the workers. It is
+// not a hard bound: overhead paid once per run (a poll before a queued job is noticed) costs one worker more.
 
 /**
  * When the last of `arrivalsS` (seconds from the batch's start, in confirm order) would finish if `slots` runs of
