@@ -214,7 +214,8 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     });
   }
 
-  it('a new status page whose worker died before setting its priority gets it from the next worker, and is created once', async () => {
+  /** A worker dies with a status page's setPriority in hand (never sent); a second worker takes the run over. */
+  async function diesBeforeSetPriorityThenResumed() {
     const queued = await queueRun(suite.world);
     suite.world.graph.clearRequests();
     const { deps, death } = dyingWorker(suite.world.deps, { beforeGraphWrite: (spec) => spec.path.endsWith('/setPriority') });
@@ -222,6 +223,11 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
     await expireLeases(suite.db);
     await executeRun(suite.world.deps, queued.id);
+    return queued;
+  }
+
+  it('a new status page whose worker died before setting its priority gets it from the next worker, and is created once', async () => {
+    const queued = await diesBeforeSetPriorityThenResumed();
 
     const esp = created(ENROLLMENT, 'Autopilot ESP');
     expect(suite.world.graph.objects(TARGET.id, ENROLLMENT).filter((o) => o.displayName === 'Autopilot ESP')).toHaveLength(1);
@@ -239,13 +245,7 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
 
   it('a status page updated by a worker that died before setting its priority gets it from the next worker, patched once', async () => {
     suite.world.graph.seed(TARGET.id, ENROLLMENT, statusPage('t-esp', 2, { installProgressTimeoutInMinutes: 60 }));
-    const queued = await queueRun(suite.world);
-    suite.world.graph.clearRequests();
-    const { deps, death } = dyingWorker(suite.world.deps, { beforeGraphWrite: (spec) => spec.path.endsWith('/setPriority') });
-    void executeRun(deps, queued.id);
-    await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
-    await expireLeases(suite.db);
-    await executeRun(suite.world.deps, queued.id);
+    const queued = await diesBeforeSetPriorityThenResumed();
 
     expect(suite.world.graph.object(TARGET.id, ENROLLMENT, 't-esp')).toMatchObject({ priority: 1, installProgressTimeoutInMinutes: 90 });
     expect(writes().filter((w) => w.path.startsWith(`${ENROLLMENT}/t-esp`)).map((w) => `${w.method} ${w.path.slice(ENROLLMENT.length)}`)).toEqual([
