@@ -1,11 +1,11 @@
 import type { InventorySubject } from '../inventory/model';
+import type { GraphRequestSpec } from '../subjects/subject-type';
 import { subjectStateHash } from '../preflight/subject-hash';
 import type { JournalEntry } from '../runs/item-journal';
 import { inStep } from './explain-failure';
 import { assignStep, priorStateOf, UNKNOWN, updateLanded, writeUpdate, type PromotedItem } from './item-steps';
-import type { GraphRequestSpec } from '../subjects/subject-type';
-import { awaitVisible, findCreated, judgeTarget, recordCreated, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
-import { toCreated } from './write-subject';
+import { completeFollowUps, findPosted, sendFollowUps } from './follow-ups';
+import { awaitVisible, findCreated, judgeTarget, recordCreated, type ItemContext, type ItemWrite } from './item-writes';
 
 /**
  * Finishes an item an earlier attempt of this run started (its intent is in the journal), from what the journal
@@ -62,9 +62,12 @@ export async function resumeItem(ctx: ItemContext, write: ItemWrite, previous: J
 }
 
 async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: string | undefined): Promise<PromotedItem> {
+  const [post, ...followUps] = write.type.createRequests(write.payload ?? write.source.payload, write.translate);
   let createdId = recordedId;
   if (createdId === undefined) {
-    createdId = await inStep('read_target', () => awaitVisible(ctx, () => findCreated(ctx, write)));
+    // No id recorded: the earlier attempt never learnt it, so it sent nothing after the POST (the id is journalled
+    // before any follow-up); its object, if the POST landed, shows the POST's members alone.
+    createdId = await inStep('read_target', () => awaitVisible(ctx, () => (followUps.length > 0 ? findPosted(ctx, write, post!) : findCreated(ctx, write))));
     if (createdId === undefined) {
       const seconds = Math.round(ctx.visibility.waitMs / 1000);
       return {
@@ -76,13 +79,13 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
       };
     }
     await recordCreated(ctx, write.index, createdId);
+    if (followUps.length > 0) return finishPosted(ctx, write, createdId, followUps, 'created by an earlier attempt of this run; not created again');
   }
   const id = createdId;
   // Its assignment may still be on its way: wait for it to show rather than sending it a second time.
   const seen = await inStep('read_target', () => awaitSettled(ctx, write, id, { createdByRun: true }));
   if (seen.kind === 'deleted') return { outcome: 'skipped', reason: 'deleted in the target since this run created it', targetId: id };
   // What a create writes after the object (its apps, its priority, its messages) may never have been sent.
-  const followUps = write.type.createRequests(write.payload ?? write.source.payload, write.translate).slice(1);
   if (!seen.judged.contentInSync && followUps.length > 0) {
     const completed = await completeFollowUps(ctx, write, id, followUps, 'create');
     if (completed !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: completed };
@@ -93,28 +96,15 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
 }
 
 /**
- * Sends the create's follow-up requests to the object the journal recorded, when every one of them replays safely
- * (it sets or replaces, so a copy the earlier attempt may have sent changes nothing); each is sent once and a lost
- * answer is settled by watching, as in a first attempt. A follow-up that adds (a template's messages) is never sent
- * again: the operator's words for that come back instead of `true`.
+ * A created object adopted after a POST whose answer never came back: nothing after the POST was ever sent, so the
+ * follow-ups and the assignment are sent now, once each, as the first attempt would have.
  */
-async function completeFollowUps(ctx: ItemContext, write: ItemWrite, id: string, followUps: GraphRequestSpec[], after: 'create' | 'update'): Promise<true | string> {
-  const seconds = Math.round(ctx.visibility.waitMs / 1000);
-  if (!followUps.every((request) => request.replaysSafely)) {
-    return (
-      `An earlier attempt of this run ${after === 'create' ? 'created' : 'updated'} it, but ${ctx.target.displayName} did not show all of what the run writes after the ${after} within ${seconds} s, and it was not sent again. ` +
-      `Check "${write.item.displayName}" (${write.type.label}) in the Intune admin center of ${ctx.target.displayName}, then compare again.`
-    );
-  }
-  const contentLanded = async () => {
-    const current = await ctx.reader.read(ctx.target, write.type, id);
-    return current && (await judgeTarget(ctx, write, current, false)).contentInSync ? (true as const) : undefined;
-  };
-  for (const request of followUps) {
-    const sent = await inStep(after, () => sendOnce(ctx, write, () => ctx.graph.request(ctx.target, toCreated(request, id)).then(() => true as const), contentLanded), id);
-    if (sent === UNKNOWN) return unknownReason(ctx, write, `what the run writes after the ${after}`);
-  }
-  return true;
+export async function finishPosted(ctx: ItemContext, write: ItemWrite, id: string, followUps: readonly GraphRequestSpec[], reason?: string): Promise<PromotedItem> {
+  const sent = await sendFollowUps(ctx, write, id, followUps, 'create');
+  if (sent !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: sent };
+  const assigned = write.source.assignments.length === 0 ? true : await assignStep(ctx, write, id);
+  if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
+  return { outcome: 'succeeded', targetId: id, ...(reason ? { reason } : {}) };
 }
 
 /**

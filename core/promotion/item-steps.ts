@@ -1,10 +1,8 @@
 import type { InventorySubject } from '../inventory/model';
-import { redactSecretValues } from '../subjects/secrets';
-import { stripReadOnly } from '../subjects/strip';
 import { GraphRequestFailed } from '../errors';
 import type { AssignmentsPerRequest, GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
 import { inStep } from './explain-failure';
-import { judgeTarget, recordIntent, sendOnce, UNKNOWN, unknownReason, type ItemContext, type ItemWrite, type Unknown } from './item-writes';
+import { judgeTarget, recordIntent, sendOnce, sentMembers, UNKNOWN, unknownReason, type ItemContext, type ItemWrite, type Unknown } from './item-writes';
 import { contentMatches } from './written-content';
 
 export { UNKNOWN } from './item-writes';
@@ -133,11 +131,6 @@ async function assignmentLanded(ctx: ItemContext, path: string, request: GraphRe
 export async function updateLanded(ctx: ItemContext, write: ItemWrite, targetId: string, request: GraphRequestSpec): Promise<true | undefined> {
   const current = await ctx.reader.read(ctx.target, write.type, targetId);
   if (!current) return undefined;
-  if (request.method === 'PATCH' || request.method === 'PUT') {
-    const sent = typeof request.body === 'object' && request.body !== null ? (stripReadOnly(request.body, new Set(write.type.readOnlyFields)) as GraphJson) : {};
-    // The target shows secret values redacted, as the source's were read: compare them that way.
-    const body = redactSecretValues(sent, write.source.secretPaths);
-    return contentMatches(body, current.payload) ? true : undefined;
-  }
+  if (request.method === 'PATCH' || request.method === 'PUT') return contentMatches(sentMembers(write, request), current.payload) ? true : undefined;
   return (await judgeTarget(ctx, write, current, false)).contentInSync ? true : undefined;
 }

@@ -5,6 +5,8 @@ import { errorFields, type Logger } from '../logging/logger';
 import type { InventorySubject } from '../inventory/model';
 import type { IntendedRequest, ItemIntent, ItemJournal } from '../runs/item-journal';
 import type { GraphJson, GraphRequestSpec, ReferenceTranslator, SubjectType } from '../subjects/subject-type';
+import { redactSecretValues } from '../subjects/secrets';
+import { stripReadOnly } from '../subjects/strip';
 import { judgeAsWritten } from './in-sync';
 import { ExecutionStopped } from './lease-keeper';
 import type { PlanItem } from './plan';
@@ -116,6 +118,12 @@ export async function findCreated(ctx: ItemContext, write: ItemWrite): Promise<s
   const holding = [];
   for (const namesake of namesakes) if ((await judgeTarget(ctx, write, namesake, false)).inSync) holding.push(namesake);
   return holding.length === 1 ? holding[0]!.graphId : undefined;
+}
+
+/** The members a POST, PATCH or PUT sent, as the target shows them: read-only ones dropped, secret values redacted as the source's were read. */
+export function sentMembers(write: Pick<ItemWrite, 'type' | 'source'>, request: GraphRequestSpec): GraphJson {
+  const sent = typeof request.body === 'object' && request.body !== null ? (stripReadOnly(request.body, new Set(write.type.readOnlyFields)) as GraphJson) : {};
+  return redactSecretValues(sent, write.source.secretPaths);
 }
 
 /** The operator's words for a write that may or may not have happened. */

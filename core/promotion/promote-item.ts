@@ -4,7 +4,8 @@ import type { RunItemResult } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
 import { TenantUnreachable } from '../errors';
 import { explainFailure, inStep, StepFailed } from './explain-failure';
-import { resumeItem } from './item-resume';
+import { findPosted } from './follow-ups';
+import { finishPosted, resumeItem } from './item-resume';
 import { assignStep, intendedAssignment, UNKNOWN, writeUpdate, type PromotedItem } from './item-steps';
 import { findCreated, recordCreated, recordIntent, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
 import { ExecutionStopped } from './lease-keeper';
@@ -122,9 +123,25 @@ async function create(ctx: ItemContext, write: ItemWrite): Promise<PromotedItem>
   const unassigned = source.assignments.length === 0;
   const assign = ctx.includeAssignments && !unassigned ? intendedAssignment(type, '{id}', source.assignments, translate) : [];
   await recordIntent(ctx, write.index, { action: 'create', before: { kind: 'absent' } }, [...requests, ...assign]);
-  const createdId = await inStep('create', () => sendOnce(ctx, write, () => createAndReturnId(ctx.graph, ctx.target, type, requests, (id) => recordCreated(ctx, write.index, id)), () => findCreated(ctx, write)));
+  const [post, ...followUps] = requests;
+  // Set once the POST's answer gave the id (journalled before any follow-up is sent): until then, a lost answer means
+  // nothing after the POST went out, and the object can show the POST's members alone.
+  let idAnswered = false;
+  const onCreated = async (id: string) => {
+    await recordCreated(ctx, write.index, id);
+    idAnswered = true;
+  };
+  const createdId = await inStep('create', () =>
+    sendOnce(
+      ctx,
+      write,
+      () => createAndReturnId(ctx.graph, ctx.target, type, requests, onCreated),
+      () => (followUps.length > 0 && !idAnswered ? findPosted(ctx, write, post!) : findCreated(ctx, write)),
+    ),
+  );
   if (createdId === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, reason: unknownReason(ctx, write, 'the create') };
   await recordCreated(ctx, write.index, createdId);
+  if (followUps.length > 0 && !idAnswered) return finishPosted(ctx, write, createdId, followUps);
   const assigned = unassigned ? true : await assignStep(ctx, write, createdId);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: unknownReason(ctx, write, 'the assignment') };
   return { outcome: 'succeeded', targetId: createdId };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { executeRun } from '../../../core/promotion/execute-run';
-import { dyingWorker, expireLeases } from '../../support/executor-faults';
+import { dyingWorker, expireLeases, unreliableGraph } from '../../support/executor-faults';
 import { SUBJECT_TYPES } from '../../../core/subjects/registry';
 import type { GraphJson, GraphRequestSpec } from '../../../core/subjects/subject-type';
 import { androidAppProtection, iosAppProtection, iosMobileAppConfig, managedAppConfig, notificationTemplate, windowsAppProtection, type TenantSide } from '../../support/graph-payloads';
@@ -177,5 +177,42 @@ describe('a worker killed around what follows the create of a policy or template
     expect(item.reason).toContain('did not show all of what the run writes after the create');
     // Only the template the run created: the other template in the plan is an update of t-tpl-old.
     expect(templateWrites().filter((w) => !w.includes('t-tpl-old'))).toEqual(['POST ']);
+  });
+});
+
+describe('a create whose POST answer is lost, so nothing after it was sent', () => {
+  /** Runs the app types with the first POST to `collection` itself losing its answer, applied or never applied. */
+  async function lostPost(collection: string, applied: 'before' | 'never') {
+    seedAppTypes();
+    const run = await queueRun(suite.world, { includeAssignments: true });
+    const graph = unreliableGraph(suite.world.graph, { which: (spec) => spec.method === 'POST' && spec.path === collection, fate: { applied } });
+    await executeRun({ ...suite.world.deps, graph }, run.id);
+    return (await suite.world.runs.items(run.id)).items;
+  }
+
+  it('adopts the policy that shows what the POST sent, then sends its apps and assignments once, as a clean create does', async () => {
+    const items = await lostPost(path('iosAppProtectionPolicy'), 'before');
+    const [made, ...others] = suite.world.graph.objects(TARGET.id, path('iosAppProtectionPolicy'));
+    expect(others).toEqual([]);
+    expect(items.find((i) => i.type === 'iosAppProtectionPolicy')).toMatchObject({ outcome: 'succeeded', targetId: made!.id });
+    expect(written(path('iosAppProtectionPolicy'))).toEqual(['POST ', 'POST /{new}/targetApps', 'POST /{new}/assign']);
+    expect((made!.apps as GraphJson[]).length).toBe(2);
+  });
+
+  it("adopts the template and sends each of its messages once, since none had been sent", async () => {
+    const items = await lostPost(path('notificationMessageTemplate'), 'before');
+    const item = items.find((i) => i.type === 'notificationMessageTemplate' && i.action === 'create')!;
+    expect(item).toMatchObject({ outcome: 'succeeded' });
+    const [made] = suite.world.graph.objects(TARGET.id, path('notificationMessageTemplate')).filter((o) => o.id === item.targetId);
+    const messages = written(path('notificationMessageTemplate')).filter((w) => !w.includes('t-tpl-old'));
+    expect(messages.filter((w) => w === 'POST ')).toHaveLength(1);
+    expect(messages.filter((w) => w.endsWith('/localizedNotificationMessages')).length).toBe((made!.localizedNotificationMessages as GraphJson[]).length);
+  });
+
+  it('ends "outcome unknown" when the policy never shows, and creates nothing again', async () => {
+    const items = await lostPost(path('iosAppProtectionPolicy'), 'never');
+    expect(items.find((i) => i.type === 'iosAppProtectionPolicy')).toMatchObject({ outcome: 'failed', outcomeUnknown: true });
+    expect(suite.world.graph.objects(TARGET.id, path('iosAppProtectionPolicy'))).toEqual([]);
+    expect(written(path('iosAppProtectionPolicy'))).toEqual([]);
   });
 });

@@ -214,11 +214,11 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     });
   }
 
-  /** A worker dies with a status page's setPriority in hand (never sent); a second worker takes the run over. */
-  async function diesBeforeSetPriorityThenResumed() {
+  /** A worker dies where `killAt` says (by default with a status page's setPriority in hand); a second worker takes the run over. */
+  async function diesBeforeSetPriorityThenResumed(killAt: Parameters<typeof dyingWorker>[1] = { beforeGraphWrite: (spec) => spec.path.endsWith('/setPriority') }) {
     const queued = await queueRun(suite.world);
     suite.world.graph.clearRequests();
-    const { deps, death } = dyingWorker(suite.world.deps, { beforeGraphWrite: (spec) => spec.path.endsWith('/setPriority') });
+    const { deps, death } = dyingWorker(suite.world.deps, killAt);
     void executeRun(deps, queued.id);
     await vi.waitFor(() => expect(death.dead).toBe(true), { timeout: 5_000 });
     await expireLeases(suite.db);
@@ -241,6 +241,21 @@ describe('promoting enrollment configurations, Autopilot profiles, scope tags an
     const item = (await suite.world.runs.items(queued.id)).items.find((i) => i.displayName === 'Autopilot ESP');
     expect(item).toMatchObject({ outcome: 'succeeded', targetId: esp.id });
     expect((await suite.world.runs.get(WORKSPACE, queued.id))!.verified).toBe(5);
+  });
+
+  it('a status page whose worker died as its POST reached Graph, before learning its id, is adopted and given its priority once', async () => {
+    const queued = await diesBeforeSetPriorityThenResumed({ graphWrite: (spec) => spec.method === 'POST' && spec.path === ENROLLMENT });
+    const pages = suite.world.graph.objects(TARGET.id, ENROLLMENT).filter((o) => o.displayName === 'Autopilot ESP');
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ priority: 1 });
+    const espWrites = writes().filter((w) => w.path.startsWith(ENROLLMENT) && !w.path.includes('_Default'));
+    expect(espWrites.map((w) => `${w.method} ${w.path.replace(String(pages[0]!.id), '{id}')}`)).toEqual([
+      `POST ${ENROLLMENT}`,
+      `POST ${ENROLLMENT}/{id}/setPriority`,
+      `POST ${ENROLLMENT}/{id}/assign`,
+    ]);
+    const item = (await suite.world.runs.items(queued.id)).items.find((i) => i.displayName === 'Autopilot ESP');
+    expect(item).toMatchObject({ outcome: 'succeeded', targetId: pages[0]!.id, reason: 'created by an earlier attempt of this run; not created again' });
   });
 
   it('a status page updated by a worker that died before setting its priority gets it from the next worker, patched once', async () => {
