@@ -1,5 +1,4 @@
 import type { InventorySubject } from '../inventory/model';
-import type { GraphRequestSpec } from '../subjects/subject-type';
 import { subjectStateHash } from '../preflight/subject-hash';
 import type { JournalEntry } from '../runs/item-journal';
 import { inStep } from './explain-failure';
@@ -13,7 +12,8 @@ import { awaitVisible, findCreated, judgeTarget, recordCreated, type ItemContext
  * - a create whose id was recorded continues with that object: what follows the create is completed when it replays
  *   safely (apps, priority), and assigning it again replaces the same assignments;
  * - a create without a recorded id waits for its object to become visible and adopts only a single namesake holding
- *   exactly what the run sends; if none shows, the item's outcome is unknown and nothing is created again;
+ *   exactly what the run sends (what its POST sent, when later requests follow: those were never sent, so they are
+ *   sent now); if none shows, the item's outcome is unknown and nothing is created again;
  * - an update is judged once the target is in sync or the visibility wait is over (a request of the earlier attempt
  *   may still be on its way): in sync is done; still the before-image means no earlier request took effect, so it is
  *   written now, once; content written but not its assignments is assigned; a PATCH that landed without what follows
@@ -79,7 +79,12 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
       };
     }
     await recordCreated(ctx, write.index, createdId);
-    if (followUps.length > 0) return finishPosted(ctx, write, createdId, followUps, 'created by an earlier attempt of this run; not created again');
+    if (followUps.length > 0) {
+      // Nothing after the POST went out, its assignment included: send the rest now, as the first attempt would have.
+      const sent = await sendFollowUps(ctx, write, createdId, followUps, 'create');
+      if (sent !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: sent };
+      return assignCreated(ctx, write, createdId, write.source.assignments.length > 0);
+    }
   }
   const id = createdId;
   // Its assignment may still be on its way: wait for it to show rather than sending it a second time.
@@ -90,21 +95,14 @@ async function resumeCreate(ctx: ItemContext, write: ItemWrite, recordedId: stri
     const completed = await completeFollowUps(ctx, write, id, followUps, 'create');
     if (completed !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: completed };
   }
-  const assigned = seen.judged.inSync ? true : await assignStep(ctx, write, id);
-  if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
-  return { outcome: 'succeeded', targetId: id, reason: 'created by an earlier attempt of this run; not created again' };
+  return assignCreated(ctx, write, id, !seen.judged.inSync);
 }
 
-/**
- * A created object adopted after a POST whose answer never came back: nothing after the POST was ever sent, so the
- * follow-ups and the assignment are sent now, once each, as the first attempt would have.
- */
-export async function finishPosted(ctx: ItemContext, write: ItemWrite, id: string, followUps: readonly GraphRequestSpec[], reason?: string): Promise<PromotedItem> {
-  const sent = await sendFollowUps(ctx, write, id, followUps, 'create');
-  if (sent !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: sent };
-  const assigned = write.source.assignments.length === 0 ? true : await assignStep(ctx, write, id);
+/** Assigns an object an earlier attempt of this run created (when `needed`), and ends its item. */
+async function assignCreated(ctx: ItemContext, write: ItemWrite, id: string, needed: boolean): Promise<PromotedItem> {
+  const assigned = needed ? await assignStep(ctx, write, id) : true;
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: id, reason: 'Microsoft Graph did not confirm the assignment, and the target did not show it; it was not sent again.' };
-  return { outcome: 'succeeded', targetId: id, ...(reason ? { reason } : {}) };
+  return { outcome: 'succeeded', targetId: id, reason: 'created by an earlier attempt of this run; not created again' };
 }
 
 /**

@@ -4,8 +4,8 @@ import type { RunItemResult } from '../runs/model';
 import { SUBJECT_TYPES } from '../subjects/registry';
 import { TenantUnreachable } from '../errors';
 import { explainFailure, inStep, StepFailed } from './explain-failure';
-import { findPosted } from './follow-ups';
-import { finishPosted, resumeItem } from './item-resume';
+import { findPosted, sendFollowUps } from './follow-ups';
+import { resumeItem } from './item-resume';
 import { assignStep, intendedAssignment, UNKNOWN, writeUpdate, type PromotedItem } from './item-steps';
 import { findCreated, recordCreated, recordIntent, sendOnce, unknownReason, type ItemContext, type ItemWrite } from './item-writes';
 import { ExecutionStopped } from './lease-keeper';
@@ -141,7 +141,11 @@ async function create(ctx: ItemContext, write: ItemWrite): Promise<PromotedItem>
   );
   if (createdId === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, reason: unknownReason(ctx, write, 'the create') };
   await recordCreated(ctx, write.index, createdId);
-  if (followUps.length > 0 && !idAnswered) return finishPosted(ctx, write, createdId, followUps);
+  if (followUps.length > 0 && !idAnswered) {
+    // Adopted after the POST's answer was lost: nothing after the POST went out yet, so the rest is sent now, once.
+    const sent = await sendFollowUps(ctx, write, createdId, followUps, 'create');
+    if (sent !== true) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: sent };
+  }
   const assigned = unassigned ? true : await assignStep(ctx, write, createdId);
   if (assigned === UNKNOWN) return { outcome: 'failed', outcomeUnknown: true, targetId: createdId, reason: unknownReason(ctx, write, 'the assignment') };
   return { outcome: 'succeeded', targetId: createdId };

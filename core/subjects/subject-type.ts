@@ -41,7 +41,8 @@ export interface GraphRequestSpec {
   /**
    * Sending it a second time leaves the object as the first time did: it sets a value or replaces a list (an app
    * protection policy's `targetApps`, an enrollment configuration's `setPriority`), never adds one. Only such a
-   * request after a create is completed when a resumed run finds the object without it; any other is never resent.
+   * request after a create's POST or an update's PATCH is completed when a resumed run finds the object without it
+   * and cannot tell whether it was sent; any other is never resent.
    */
   replaysSafely?: true;
 }
